@@ -1,0 +1,69 @@
+package org.habeas.casefile;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.habeas.deadlines.DetentionLimits;
+import org.habeas.deadlines.DetentionLimits.DetentionLimit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a case from an alert: checks the start variables, gives the case its number (the business
+ * key) and sets the detention deadline from the jurisdiction's rules. Runs in the start transaction,
+ * so a refused alert creates nothing.
+ */
+@Component("openCase")
+public class OpenCase implements JavaDelegate {
+
+  /** Clocks of hotline phones and servers differ a little; an apprehension further ahead is a typo. */
+  static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+  /** What is known of the proceeding when the alert comes in. */
+  public enum Proceeding { ADMINISTRATIVE, CRIMINAL, UNKNOWN }
+
+  private final CaseNumbers caseNumbers;
+  private final DetentionLimits detentionLimits;
+
+  public OpenCase(CaseNumbers caseNumbers, DetentionLimits detentionLimits) {
+    this.caseNumbers = caseNumbers;
+    this.detentionLimits = detentionLimits;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseData alert = CaseData.of(execution);
+    String code = alert.text("jurisdiction");
+    Jurisdiction jurisdiction = code == null ? null : Jurisdiction.find(code).orElse(null);
+    if (code != null && jurisdiction == null) {
+      alert.problem("jurisdiction", "Habeas has no rules for '" + code + "'; known: KZ, RU");
+    }
+    Instant apprehendedAt = alert.instant("apprehendedAt");
+    Instant now = CaseTime.now();
+    if (apprehendedAt != null) {
+      alert.check(!apprehendedAt.isAfter(now.plus(CLOCK_TOLERANCE)), "apprehendedAt", "lies in the future");
+    }
+    Proceeding proceeding = execution.getVariable("proceeding") == null
+        ? Proceeding.UNKNOWN : alert.choice("proceeding", Proceeding.class);
+    alert.text("defenderName");
+    for (String field : new String[] {"reportedBy", "location", "placeOfDetention", "suspectedOffence",
+        "summary", "organisation", "healthNeeds", "safetyConcern", "incidentId"}) {
+      alert.optionalText(field);
+    }
+    alert.optionalFlag("disability");
+    alert.validate();
+
+    DetentionLimit limit = detentionLimits.forDetention(jurisdiction, proceeding.name(), apprehendedAt);
+    String caseNumber = caseNumbers.next(jurisdiction, Year.from(now.atZone(jurisdiction.zone())));
+    execution.setProcessBusinessKey(caseNumber);
+    execution.setVariable("caseNumber", caseNumber);
+    execution.setVariable("proceeding", proceeding.name());
+    execution.setVariable("openedAt", CaseTime.iso(now, jurisdiction.zone()));
+    execution.setVariable("detentionLimit", limit.limit().toString());
+    execution.setVariable("detentionLimitBasis", limit.basis());
+    execution.setVariable("detentionLimitSettled", limit.settled());
+    execution.setVariable("detentionDeadline", CaseTime.iso(limit.deadline(apprehendedAt), jurisdiction.zone()));
+    execution.setVariable("detentionOverdue", false);
+  }
+}
