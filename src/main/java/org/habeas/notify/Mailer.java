@@ -55,7 +55,6 @@ public class Mailer {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper mail = new MimeMessageHelper(message, "UTF-8");
       mail.setFrom(habeas.getMail().getFrom());
-      mail.setTo(habeas.getMail().getFrom());
       mail.setBcc(recipients.toArray(String[]::new));
       mail.setSubject(subject);
       mail.setText(body);
