@@ -125,7 +125,7 @@ public class LegalCalendar {
         day = day.plusDays(1);
       } while (!isWorkingDay(jurisdiction, day));
     }
-    return new Deadline(day.atStartOfDay(zone).toInstant(), day, moved, nonWorking && !moved);
+    return new Deadline(day.plusDays(1).atStartOfDay(zone).toInstant(), day, moved, nonWorking && !moved);
   }
 
   private static boolean isWeekend(LocalDate day) {
