@@ -1,0 +1,43 @@
+package org.habeas.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.habeas.HabeasTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What a newcomer finds when Habeas runs with the demo profile. */
+class DemoDataTest extends HabeasTest {
+
+  @Autowired IdentityService identity;
+
+  @Test
+  void demoUsersLogInWithTheirIdInTheirGroups() {
+    DemoData.USERS.forEach((id, groups) -> {
+      assertThat(identity.checkPassword(id, id)).as(id).isTrue();
+      assertThat(identity.createGroupQuery().groupMember(id).list()).extracting(g -> g.getId())
+          .containsExactlyInAnyOrderElementsOf(groups);
+      assertThat(identity.createUserQuery().userId(id).singleResult().getEmail()).isEqualTo(id + "@habeas.local");
+    });
+  }
+
+  @Test
+  void theTwoAstanaIncidentsRunAsThreeCases_theFirstWithLawyer1() {
+    List<ProcessInstance> seeded = runtime.createProcessInstanceQuery().processDefinitionKey("detention-response")
+        .variableValueEquals("reportedBy", "roundtable participant").list();
+    assertThat(seeded).hasSize(1);
+    assertThat(tasks.createTaskQuery().processInstanceId(seeded.get(0).getId()).singleResult())
+        .satisfies(task -> {
+          assertThat(task.getTaskDefinitionKey()).isEqualTo("VisitDetainee");
+          assertThat(task.getAssignee()).isEqualTo("lawyer1");
+        });
+    List<ProcessInstance> cafe = runtime.createProcessInstanceQuery().processDefinitionKey("detention-response")
+        .variableValueEquals("reportedBy", "witness at the cafe").list();
+    assertThat(cafe).hasSize(2);
+    assertThat(cafe).extracting(pi -> runtime.getVariable(pi.getId(), "incidentId")).doesNotContainNull().hasSize(2)
+        .containsOnly(runtime.getVariable(cafe.get(0).getId(), "incidentId"));
+  }
+}
