@@ -107,6 +107,19 @@ public abstract class HabeasTest {
     }
   }
 
+  /** E-mails every notice of the case that is due: runs the jobs of its "notice" instances. */
+  protected void deliverNotices(ProcessInstance instance) {
+    for (ProcessInstance notice : notices(instance)) {
+      runJobs(notice, "MailNotice");
+    }
+  }
+
+  /** The notices of a case still to be e-mailed. */
+  protected List<ProcessInstance> notices(ProcessInstance instance) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("notice")
+        .processInstanceBusinessKey(instance.getBusinessKey()).list();
+  }
+
   protected Job job(ProcessInstance instance, String activityId) {
     return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
   }

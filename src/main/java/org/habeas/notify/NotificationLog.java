@@ -12,13 +12,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What was sent to whom and when, per case and process step. Written in a transaction of its own right
- * after sending, so that a retried step that already sent its mail does not send it again.
+ * after sending, so that a retried notice that already went out is not sent again.
  */
 @Component
 public class NotificationLog {
 
   /** One notification as the case record shows it. */
-  public record Entry(String caseNumber, String step, String notice, String recipient, String channel,
+  public record Entry(String noticeId, String caseNumber, String step, String notice, String recipient, String channel,
                       String subject, Instant sentAt) {
   }
 
@@ -31,30 +31,32 @@ public class NotificationLog {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  public boolean alreadySent(String caseNumber, String step) {
+  public boolean alreadySent(String noticeId) {
     return Boolean.TRUE.equals(jdbc.queryForObject(
-        "SELECT COUNT(*) > 0 FROM notification WHERE case_number = ? AND step = ?", Boolean.class, caseNumber, step));
+        "SELECT COUNT(*) > 0 FROM notification WHERE notice_id = ?", Boolean.class, noticeId));
   }
 
   public void record(List<Entry> entries) {
     ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(
-        "INSERT INTO notification (case_number, step, notice, recipient, channel, subject, sent_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO notification (notice_id, case_number, step, notice, recipient, channel, subject, sent_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         entries, entries.size(), (ps, e) -> {
-          ps.setString(1, e.caseNumber());
-          ps.setString(2, e.step());
-          ps.setString(3, e.notice());
-          ps.setString(4, e.recipient());
-          ps.setString(5, e.channel());
-          ps.setString(6, e.subject());
-          ps.setTimestamp(7, Timestamp.from(e.sentAt()));
+          ps.setString(1, e.noticeId());
+          ps.setString(2, e.caseNumber());
+          ps.setString(3, e.step());
+          ps.setString(4, e.notice());
+          ps.setString(5, e.recipient());
+          ps.setString(6, e.channel());
+          ps.setString(7, e.subject());
+          ps.setTimestamp(8, Timestamp.from(e.sentAt()));
         }));
   }
 
   public List<Entry> forCase(String caseNumber) {
-    return jdbc.query("SELECT case_number, step, notice, recipient, channel, subject, sent_at FROM notification"
-            + " WHERE case_number = ? ORDER BY sent_at, id", (rs, i) -> new Entry(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()),
+    return jdbc.query("SELECT notice_id, case_number, step, notice, recipient, channel, subject, sent_at"
+            + " FROM notification WHERE case_number = ? ORDER BY sent_at, id", (rs, i) -> new Entry(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getTimestamp(8).toInstant()),
         caseNumber);
   }
 }

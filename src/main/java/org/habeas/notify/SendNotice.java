@@ -1,22 +1,25 @@
 package org.habeas.notify;
 
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.habeas.HabeasProperties;
-import org.habeas.casefile.CaseTime;
-import org.habeas.notify.NotificationLog.Entry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the notice named by the step's {@code notice} input to its audience and records it with the
- * case. Runs as an asynchronous step: a failure is retried ({@code habeas.mail.retry}) and then shows
- * as an incident, while the case goes on. A step that already sent its notice does not send it again.
+ * The send tasks of the case processes: writes the notice named by the step's {@code notice} input for
+ * its audience and hands it to a {@code notice} process instance of its own, which e-mails it with
+ * retries. So the case never waits for, nor loses, a mail. The notice is written now, from the case as
+ * it is at this step, and carries personal data only where {@code habeas.mail.include-personal-data}.
  */
 @Component("sendNotice")
 public class SendNotice implements JavaDelegate {
+
+  public static final String NOTICE_PROCESS = "notice";
 
   private static final Logger log = LoggerFactory.getLogger(SendNotice.class);
 
@@ -24,14 +27,12 @@ public class SendNotice implements JavaDelegate {
       "healthNeeds", "safetyConcern"};
 
   private final Recipients recipients;
-  private final Mailer mailer;
-  private final NotificationLog notifications;
+  private final RuntimeService runtime;
   private final HabeasProperties habeas;
 
-  public SendNotice(Recipients recipients, Mailer mailer, NotificationLog notifications, HabeasProperties habeas) {
+  public SendNotice(Recipients recipients, RuntimeService runtime, HabeasProperties habeas) {
     this.recipients = recipients;
-    this.mailer = mailer;
-    this.notifications = notifications;
+    this.runtime = runtime;
     this.habeas = habeas;
   }
 
@@ -39,22 +40,18 @@ public class SendNotice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Notice notice = Notice.valueOf((String) execution.getVariableLocal("notice"));
     String caseNumber = execution.getProcessBusinessKey();
-    String step = execution.getCurrentActivityId();
-    if (notifications.alreadySent(caseNumber, step)) {
-      log.info("{} of case {} was already sent; not sending it again", notice, caseNumber);
-      return;
-    }
     List<String> to = recipients.of(notice.audience(), execution);
     if (to.isEmpty()) {
       log.warn("{} of case {} has nobody to go to: no user with an e-mail address in its audience", notice, caseNumber);
       return;
     }
-    String subject = notice.subject(caseNumber);
-    String channel = mailer.send(to, subject, body(notice, caseNumber, new CaseFacts(execution)));
-    var sentAt = CaseTime.now();
-    notifications.record(to.stream()
-        .map(recipient -> new Entry(caseNumber, step, notice.name(), recipient, channel, subject, sentAt)).toList());
-    log.info("{} of case {} went to {} recipient(s) by {}", notice, caseNumber, to.size(), channel);
+    runtime.createProcessInstanceByKey(NOTICE_PROCESS).businessKey(caseNumber)
+        .setVariables(Variables.putValue("notice", notice.name())
+            .putValue("step", execution.getCurrentActivityId())
+            .putValue("recipients", String.join(",", to))
+            .putValue("subject", notice.subject(caseNumber))
+            .putValue("body", body(notice, caseNumber, new CaseFacts(execution))))
+        .execute();
   }
 
   private String body(Notice notice, String caseNumber, CaseFacts facts) {

@@ -31,11 +31,6 @@ class EngineRestTest extends HabeasTest {
     completeTask("lawyer1", id, "RecordHearing", Map.of("court", "district court", "hearingAt", "2026-11-28T10:00:00+05:00"));
     completeTask("lawyer1", id, "RecordVerdict", Map.of("verdict", "WARNING", "rulingServedAt", "2026-11-27T14:50:00+05:00"));
     completeTask("coordinator", id, "CloseCase", Map.of("closingSummary", "Warning; no appeal."));
-    List<Map<String, Object>> closingJobs;
-    while (!(closingJobs = get("coordinator", "/job?processInstanceId=" + id + "&activityId=Notify_CaseClosed")).isEmpty()) {
-      assertThat(post("coordinator", "/job/" + closingJobs.get(0).get("id") + "/execute", Map.of()).getStatusCode())
-          .isEqualTo(HttpStatus.NO_CONTENT);
-    }
     assertThat(get("coordinator", "/history/process-instance?processInstanceId=" + id))
         .singleElement().satisfies(pi -> assertThat(pi.get("state")).isEqualTo("COMPLETED"));
   }
