@@ -21,6 +21,7 @@ public class HabeasProperties {
   private final Sla sla = new Sla();
   private final Reminders reminders = new Reminders();
   private final Mail mail = new Mail();
+  private final Fines fines = new Fines();
 
   public String getBaseUrl() { return baseUrl; }
   public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
@@ -29,6 +30,7 @@ public class HabeasProperties {
   public Sla getSla() { return sla; }
   public Reminders getReminders() { return reminders; }
   public Mail getMail() { return mail; }
+  public Fines getFines() { return fines; }
 
   public static class Sla {
     /** How long a new case may wait for a lawyer before managers are alerted. */
@@ -41,9 +43,27 @@ public class HabeasProperties {
   public static class Reminders {
     /** How long before a court hearing the lawyer is reminded of it. */
     private Duration hearing = Duration.ofHours(2);
+    /** How long before the appeal deadline the lawyer is reminded of it. */
+    private Duration appeal = Duration.ofDays(3);
+    /** How long before a fine falls due the coordinators are reminded to pay it. */
+    private Duration payment = Duration.ofDays(7);
 
     public Duration getHearing() { return hearing; }
     public void setHearing(Duration hearing) { this.hearing = hearing; }
+    public Duration getAppeal() { return appeal; }
+    public void setAppeal(Duration appeal) { this.appeal = appeal; }
+    public Duration getPayment() { return payment; }
+    public void setPayment(Duration payment) { this.payment = payment; }
+  }
+
+  public static class Fines {
+    /**
+     * Per currency, the amount above which a manager must approve paying a fine; overrides the
+     * {@code fine-approval-threshold} rule table, e.g. {@code habeas.fines.approval-threshold.KZT=100000}.
+     */
+    private final java.util.Map<String, Long> approvalThreshold = new java.util.HashMap<>();
+
+    public java.util.Map<String, Long> getApprovalThreshold() { return approvalThreshold; }
   }
 
   public static class Mail {

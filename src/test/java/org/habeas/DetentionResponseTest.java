@@ -56,8 +56,9 @@ class DetentionResponseTest extends HabeasTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"ACQUITTED", "DISMISSED", "WARNING", "FINE", "PUBLIC_WORKS", "ARREST"})
-  void chargedCase_goesThroughHearingAndVerdictToClosing(String verdict) {
+  @CsvSource({"ACQUITTED, CloseCase", "DISMISSED, CloseCase", "WARNING, CallAppeal", "FINE, CallAppeal",
+      "PUBLIC_WORKS, CallAppeal", "ARREST, CallAppeal"})
+  void chargedCase_goesThroughHearingAndVerdict_toAppealUnlessAcquittedOrDismissed(String verdict, String next) {
     ProcessInstance pi = assignedCase();
     complete(pi, "VisitDetainee", CHARGED);
     assertThat(pi).isWaitingAt("RecordHearing");
@@ -66,7 +67,7 @@ class DetentionResponseTest extends HabeasTest {
     assertThat(pi).isWaitingAt("RecordVerdict");
     complete(pi, "RecordVerdict", Map.of("verdict", verdict, "fineAmount", 80000, "fineCurrency", "KZT",
         "arrestDays", 10, "rulingServedAt", "2026-11-27T14:30:00+05:00"));
-    assertThat(pi).isWaitingAt("CloseCase").variables().containsEntry("verdict", verdict)
+    assertThat(pi).isWaitingAt(next).variables().containsEntry("verdict", verdict)
         .containsEntry("fineAmount", "FINE".equals(verdict) ? 80000L : null)
         .containsEntry("arrestDays", "ARREST".equals(verdict) ? 10 : null);
   }

@@ -27,14 +27,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FormsTest extends HabeasTest {
 
   /** Form id → the variables it submits. */
-  private static final Map<String, Set<String>> CONTRACT = Map.of(
-      "alert", Set.of("jurisdiction", "reportedBy", "location", "placeOfDetention", "apprehendedAt", "proceeding",
-          "suspectedOffence", "summary", "defenderName", "organisation", "disability", "healthNeeds", "safetyConcern"),
-      "assign-lawyer", Set.of("lawyer"),
-      "visit-detainee", Set.of("charged", "chargeArticle", "conditions", "safetyRisk"),
-      "record-hearing", Set.of("court", "hearingAt"),
-      "record-verdict", Set.of("verdict", "fineAmount", "fineCurrency", "arrestDays", "rulingServedAt"),
-      "close-case", Set.of("closingSummary"));
+  private static final Map<String, Set<String>> CONTRACT = Map.ofEntries(
+      Map.entry("alert", Set.of("jurisdiction", "reportedBy", "location", "placeOfDetention", "apprehendedAt", "proceeding",
+          "suspectedOffence", "summary", "defenderName", "organisation", "disability", "healthNeeds", "safetyConcern")),
+      Map.entry("assign-lawyer", Set.of("lawyer")),
+      Map.entry("visit-detainee", Set.of("charged", "chargeArticle", "conditions", "safetyRisk")),
+      Map.entry("record-hearing", Set.of("court", "hearingAt")),
+      Map.entry("record-verdict", Set.of("verdict", "fineMci", "fineAmount", "fineCurrency", "arrestDays", "rulingServedAt")),
+      Map.entry("close-case", Set.of("closingSummary")),
+      Map.entry("decide-appeal", Set.of("appeal", "appealReason")),
+      Map.entry("file-appeal", Set.of("appealFiledAt", "appealCourt")),
+      Map.entry("record-appeal-outcome", Set.of("appealOutcome", "fineAmount", "appealDecidedAt")),
+      Map.entry("approve-fine-payment", Set.of("approved", "approvalNote")),
+      Map.entry("pay-fine", Set.of("paidAt", "paymentReference")));
 
   @Autowired RepositoryService repository;
 

@@ -120,6 +120,12 @@ public abstract class HabeasTest {
         .processInstanceBusinessKey(instance.getBusinessKey()).list();
   }
 
+  /** The instance a call activity of this case started, e.g. its "appeal". */
+  protected ProcessInstance called(ProcessInstance instance, String processKey) {
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey(processKey).singleResult();
+  }
+
   protected Job job(ProcessInstance instance, String activityId) {
     return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
   }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.Year;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.habeas.deadlines.DetentionLimits;
-import org.habeas.deadlines.DetentionLimits.DetentionLimit;
+import org.habeas.rules.DetentionLimits;
+import org.habeas.rules.DetentionLimits.DetentionLimit;
 import org.springframework.stereotype.Component;
 
 /**

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Saturdays and Sundays are days off unless the file lists them as {@code working_weekend}; other
  * days are working days unless it lists them as {@code day_off}. A year for which the file has no row
- * of a jurisdiction is unknown, and asking about it fails rather than guesses.
+ * of a jurisdiction is unknown: {@link #isWorkingDay} fails rather than guesses, and a deadline that
+ * reaches into it counts only weekends as days off and says so. That errs early, the safe side for the
+ * defence: unknown holidays could only have made the deadline later.
  */
 @Component
 public class LegalCalendar {
@@ -40,8 +42,11 @@ public class LegalCalendar {
    * @param moved whether the end was moved off a non-working day to {@code lastDay}
    * @param endsOnNonWorkingDay whether {@code lastDay} is a non-working day that was not moved
    *     (KZ: open legal point, to be shown to users)
+   * @param holidaysKnown false when a day of the count lies in a year the calendar does not have, so
+   *     public holidays there were not taken into account
    */
-  public record Deadline(Instant dueAt, LocalDate lastDay, boolean moved, boolean endsOnNonWorkingDay) {
+  public record Deadline(Instant dueAt, LocalDate lastDay, boolean moved, boolean endsOnNonWorkingDay,
+                         boolean holidaysKnown) {
   }
 
   private enum Kind { DAY_OFF, WORKING_WEEKEND }
@@ -104,28 +109,51 @@ public class LegalCalendar {
    * event's local date in {@code zone}; the period ends at 24:00 of its last day (KZ CoAO Art. 739,
    * RU CoAO Art. 4.8(3), (3.1)).
    *
-   * @throws IllegalStateException when a day the count needs is not in the calendar
+   * @throws IllegalStateException when the calendar has no year at all of that jurisdiction
    */
   public Deadline deadline(String jurisdiction, ZoneId zone, Instant start, LegalPeriod period) {
+    if (!exceptions.containsKey(jurisdiction)) {
+      throw new IllegalStateException("no calendar of non-working days for " + jurisdiction + "; add it to " + RESOURCE);
+    }
+    Count count = new Count(jurisdiction);
     LocalDate day = start.atZone(zone).toLocalDate();
     if (period.counting() == LegalPeriod.Counting.CALENDAR) {
       day = day.plusDays(period.days());
     } else {
       for (int left = period.days(); left > 0; ) {
         day = day.plusDays(1);
-        if (isWorkingDay(jurisdiction, day)) {
+        if (count.isWorkingDay(day)) {
           left--;
         }
       }
     }
-    boolean nonWorking = !isWorkingDay(jurisdiction, day);
+    boolean nonWorking = !count.isWorkingDay(day);
     boolean moved = nonWorking && period.moveOffNonWorkingDay();
     if (moved) {
       do {
         day = day.plusDays(1);
-      } while (!isWorkingDay(jurisdiction, day));
+      } while (!count.isWorkingDay(day));
     }
-    return new Deadline(day.plusDays(1).atStartOfDay(zone).toInstant(), day, moved, nonWorking && !moved);
+    return new Deadline(day.plusDays(1).atStartOfDay(zone).toInstant(), day, moved, nonWorking && !moved,
+        count.holidaysKnown);
+  }
+
+  /** The days of one count, remembering whether every one of them was in the calendar. */
+  private final class Count {
+    private final String jurisdiction;
+    private boolean holidaysKnown = true;
+
+    Count(String jurisdiction) {
+      this.jurisdiction = jurisdiction;
+    }
+
+    boolean isWorkingDay(LocalDate day) {
+      if (exceptions.get(jurisdiction).containsKey(day.getYear())) {
+        return LegalCalendar.this.isWorkingDay(jurisdiction, day);
+      }
+      holidaysKnown = false;
+      return !isWeekend(day);
+    }
   }
 
   private static boolean isWeekend(LocalDate day) {

@@ -21,6 +21,12 @@ public class CaseFacts {
         .orElse("not recorded");
   }
 
+  /** A note on its own line, or nothing when there is none. */
+  public String note(String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? "" : "\nNote: " + value;
+  }
+
   /** A date-time variable in words, in the case's time zone. */
   public String time(String name) {
     Object value = scope.getVariable(name);

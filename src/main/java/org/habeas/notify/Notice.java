@@ -30,6 +30,27 @@ public enum Notice {
   HEARING_REMINDER(Audience.lawyer(), "court hearing soon", c ->
       "Reminder: the court hearing of this case is coming up.\n"
           + "Hearing: " + c.time("hearingAt") + ", " + c.text("court")),
+  APPEAL_REMINDER(Audience.lawyer(), "appeal deadline near", c ->
+      "The appeal deadline of this case is near and no appeal has been filed yet.\n"
+          + "Appeal deadline: " + c.time("appealDeadline") + " (" + c.text("appealDeadlineBasis") + ")"
+          + c.note("appealDeadlineNote")),
+  APPEAL_MISSED(Audience.groups(MANAGERS).withLawyer(), "appeal deadline missed", c ->
+      "The appeal deadline passed with no appeal filed. A court may restore a missed deadline on a motion "
+          + "with good reason: decide now whether to ask for it.\n"
+          + "Appeal deadline was: " + c.time("appealDeadline") + " (" + c.text("appealDeadlineBasis") + ")"),
+  APPROVAL_NEEDED(Audience.groups(MANAGERS), "fine payment awaits your approval", c ->
+      "A fine above the approval threshold awaits your approval before it is paid from a grant "
+          + "(funders do not refund costs already paid).\n"
+          + "Fine: " + c.text("fineAmount") + " " + c.text("fineCurrency") + "; due: " + c.time("paymentDueAt")
+          + c.note("paymentDueNote")),
+  PAYMENT_REMINDER(Audience.groups(COORDINATORS), "fine due soon", c ->
+      "The fine of this case is due soon and has not been recorded as paid.\n"
+          + "Fine: " + c.text("fineAmount") + " " + c.text("fineCurrency") + "; due: " + c.time("paymentDueAt")
+          + " (" + c.text("paymentDueBasis") + ")" + c.note("paymentDueNote")),
+  PAYMENT_OVERDUE(Audience.groups(MANAGERS, COORDINATORS), "fine unpaid past its due date", c ->
+      "The fine of this case is unpaid past its due date; non-payment leads to enforcement or a further "
+          + "penalty. Pay it or ask the court for a postponement now.\n"
+          + "Fine: " + c.text("fineAmount") + " " + c.text("fineCurrency") + "; was due: " + c.time("paymentDueAt")),
   CASE_CLOSED(Audience.groups(MANAGERS), "case closed", c ->
       "The case has been closed. Its record stays in Habeas.\nClosed: " + c.time("closedAt"));
 

@@ -30,7 +30,7 @@ class LegalCalendarTest {
   }
 
   private static Deadline due(String lastDay, String dueAt, boolean moved, boolean endsOnNonWorkingDay) {
-    return new Deadline(at(dueAt), LocalDate.parse(lastDay), moved, endsOnNonWorkingDay);
+    return new Deadline(at(dueAt), LocalDate.parse(lastDay), moved, endsOnNonWorkingDay, true);
   }
 
   @Test
@@ -122,13 +122,17 @@ class LegalCalendarTest {
   }
 
   @Test
-  void aPeriodRunningIntoAnUnknownYearFailsRatherThanGuesses() {
+  void aPeriodRunningIntoAnUnknownYearCountsWeekendsOnlyAndSaysSo() {
+    // KZ, 28 Dec 2026 + 10 calendar days = Thu 7 Jan 2027 (Orthodox Christmas, not yet in the calendar).
+    assertThat(calendar.deadline("KZ", ALMATY, at("2026-12-28T15:00+05:00"), KZ_APPEAL))
+        .isEqualTo(new Deadline(at("2027-01-08T00:00+05:00"), LocalDate.parse("2027-01-07"), false, false, false));
+    // RU, 3 working days from Mon 28 Dec 2026: 29, 30 Dec, then 31 Dec (a day off in 2026) is skipped and
+    // Fri 1 Jan 2027 counts as a weekday, as the 2027 holidays are unknown: the earlier, safe end.
+    assertThat(calendar.deadline("RU", MOSCOW, at("2026-12-28T15:00+03:00"), new LegalPeriod(3, WORKING, true)))
+        .isEqualTo(new Deadline(at("2027-01-02T00:00+03:00"), LocalDate.parse("2027-01-01"), false, false, false));
     assertThatIllegalStateException()
-        .isThrownBy(() -> calendar.deadline("KZ", ALMATY, at("2026-12-28T15:00+05:00"), KZ_APPEAL))
-        .withMessageContaining("KZ 2027");
-    assertThatIllegalStateException()
-        .isThrownBy(() -> calendar.deadline("RU", MOSCOW, at("2026-12-28T15:00+03:00"), new LegalPeriod(3, WORKING, true)))
-        .withMessageContaining("RU 2027");
+        .isThrownBy(() -> calendar.deadline("UA", ALMATY, at("2025-06-02T10:00+05:00"), KZ_APPEAL))
+        .withMessage("no calendar of non-working days for UA; add it to calendars/non-working-days.csv");
   }
 
   @Test

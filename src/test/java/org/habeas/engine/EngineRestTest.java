@@ -29,8 +29,8 @@ class EngineRestTest extends HabeasTest {
     completeTask("lawyer1", id, "VisitDetainee",
         Map.of("charged", true, "chargeArticle", "434(1)", "conditions", "cold cell", "safetyRisk", false));
     completeTask("lawyer1", id, "RecordHearing", Map.of("court", "district court", "hearingAt", "2026-11-28T10:00:00+05:00"));
-    completeTask("lawyer1", id, "RecordVerdict", Map.of("verdict", "WARNING", "rulingServedAt", "2026-11-27T14:50:00+05:00"));
-    completeTask("coordinator", id, "CloseCase", Map.of("closingSummary", "Warning; no appeal."));
+    completeTask("lawyer1", id, "RecordVerdict", Map.of("verdict", "ACQUITTED", "rulingServedAt", "2026-11-27T14:50:00+05:00"));
+    completeTask("coordinator", id, "CloseCase", Map.of("closingSummary", "Acquitted."));
     assertThat(get("coordinator", "/history/process-instance?processInstanceId=" + id))
         .singleElement().satisfies(pi -> assertThat(pi.get("state")).isEqualTo("COMPLETED"));
   }

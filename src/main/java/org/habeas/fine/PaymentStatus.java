@@ -1,0 +1,4 @@
+package org.habeas.fine;
+
+/** Where the payment of a fine ended. */
+public enum PaymentStatus { PAID, DECLINED }
