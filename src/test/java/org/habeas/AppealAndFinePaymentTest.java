@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.Instant;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +13,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.habeas.casefile.InvalidCaseDataException;
+import org.habeas.intake.Alert;
+import org.habeas.intake.AlertIntake;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of {@code appeal} and {@code fine-payment}, called from a case, with their deadlines. */
 class AppealAndFinePaymentTest extends HabeasTest {
@@ -141,6 +145,16 @@ class AppealAndFinePaymentTest extends HabeasTest {
     ProcessInstance pi = verdict(Map.of("verdict", "FINE", "fineAmount", 1, "fineCurrency", "GBP"));
     complete(appealWindowOpen(pi), "DecideAppeal", Map.of("appeal", false));
     assertThat(paymentOpen(pi)).variables().containsEntry("approvalThreshold", null).containsEntry("approvalRequired", true);
+
+    habeas.getFines().getApprovalThreshold().put("KZT", 100_000L);
+    try {
+      ProcessInstance kz = verdict(Map.of("verdict", "FINE", "fineAmount", 80000, "fineCurrency", "KZT"));
+      complete(appealWindowOpen(kz), "DecideAppeal", Map.of("appeal", false));
+      assertThat(paymentOpen(kz)).variables().containsEntry("approvalThreshold", 100_000L)
+          .containsEntry("approvalRequired", false);
+    } finally {
+      habeas.getFines().getApprovalThreshold().clear();
+    }
   }
 
   @Test
@@ -205,13 +219,9 @@ class AppealAndFinePaymentTest extends HabeasTest {
   @Test
   void theAstanaSeedCase_runsFromAlertToClosed() throws Exception {
     ClockUtil.setCurrentTime(Date.from(at("2025-11-21T17:00:00+05:00")));
-    var intake = engineContext.getBean(org.habeas.intake.AlertIntake.class);
-    var seed = new com.fasterxml.jackson.databind.ObjectMapper()
-        .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .readTree(getClass().getResourceAsStream("/demo/seed-incidents.json")).get("alerts").get(0);
-    var alert = new com.fasterxml.jackson.databind.ObjectMapper()
-        .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .treeToValue(seed, org.habeas.intake.Alert.class);
+    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    Alert alert = json.treeToValue(json.readTree(getClass().getResourceAsStream("/demo/seed-incidents.json"))
+        .get("alerts").get(0), Alert.class);
     var opened = intake.file(alert).cases().get(0);
     assertThat(opened.detentionDeadline()).isEqualTo("2025-11-21T19:00:00+05:00");
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(opened.processInstanceId()).singleResult();
@@ -242,8 +252,8 @@ class AppealAndFinePaymentTest extends HabeasTest {
 
   // ---- helpers ----
 
-  @org.springframework.beans.factory.annotation.Autowired
-  private org.springframework.context.ApplicationContext engineContext;
+  @Autowired private AlertIntake intake;
+  @Autowired private HabeasProperties habeas;
 
   /** A charged case whose verdict was just recorded, served at {@link #SERVED}. */
   private ProcessInstance verdict(Map<String, Object> verdict) {
