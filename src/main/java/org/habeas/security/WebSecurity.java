@@ -1,0 +1,58 @@
+package org.habeas.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+/**
+ * Who may reach what. Habeas' pages and {@code /api} need a login (a form for people, HTTP Basic for
+ * clients); Camunda's REST API and web apps check their users themselves, against the same identity
+ * users.
+ */
+@Configuration
+public class WebSecurity {
+
+  /** Camunda's REST API ({@link EngineRestAuthentication}) and web apps (their own login). */
+  @Bean
+  @Order(1)
+  SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/engine-rest/**", "/camunda/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain habeas(HttpSecurity http, IdentityService identity) throws Exception {
+    var api = new AntPathRequestMatcher("/api/**");
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .httpBasic(Customizer.withDefaults())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
+        // Pages send the token from the XSRF-TOKEN cookie; clients that send their credentials with
+        // every request (HTTP Basic) cannot be led into a forged request by a page.
+        .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+            .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .addFilterAfter(new EngineUserFilter(identity), BasicAuthenticationFilter.class)
+        .build();
+  }
+}
