@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -13,7 +14,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may reach what. Habeas' pages and {@code /api} need a login (a form for people, HTTP Basic for
@@ -21,13 +23,16 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
  * users.
  */
 @Configuration
+@EnableMethodSecurity
 public class WebSecurity {
 
   /** Camunda's REST API ({@link EngineRestAuthentication}) and web apps (their own login). */
   @Bean
   @Order(1)
-  SecurityFilterChain camunda(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/engine-rest/**", "/camunda/**")
+  SecurityFilterChain camundaRestAndWebapps(HttpSecurity http) throws Exception {
+    var paths = PathPatternRequestMatcher.withDefaults();
+    // Explicit path matchers: the engine's REST API is served by a servlet of its own, not Spring MVC.
+    return http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/camunda/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .build();
@@ -35,8 +40,8 @@ public class WebSecurity {
 
   @Bean
   @Order(2)
-  SecurityFilterChain habeas(HttpSecurity http, IdentityService identity) throws Exception {
-    var api = new AntPathRequestMatcher("/api/**");
+  SecurityFilterChain habeasPagesAndApi(HttpSecurity http, IdentityService identity) throws Exception {
+    var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()

@@ -1,0 +1,119 @@
+package org.habeas.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.habeas.api.ApiErrors.CaseNotFound;
+import org.habeas.api.CurrentUser;
+import org.habeas.casefile.CaseTime;
+import org.habeas.casefile.Jurisdiction;
+import org.habeas.dashboard.CaseSummaries.Filter;
+import org.habeas.dashboard.CaseSummaries.Status;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The cases: the list managers watch, one case with its record, and reporting a release. */
+@RestController
+public class CaseController {
+
+  /** One case with its open tasks and its record. */
+  public record CaseView(@JsonUnwrapped CaseSummary summary, List<TaskView> tasks, List<CaseTimeline.Entry> timeline) {
+  }
+
+  /** An open task of the case, and where to do it. */
+  public record TaskView(String id, String taskKey, String name, String assignee, List<String> candidateGroups,
+                         String tasklistUrl) {
+  }
+
+  /** A lawyer's load. */
+  public record Workload(String lawyer, long openCases, long openTasks) {
+  }
+
+  /** The body of a release report. */
+  public record Release(String releasedAt) {
+  }
+
+  private final CaseSummaries summaries;
+  private final CaseTimeline timeline;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+
+  public CaseController(CaseSummaries summaries, CaseTimeline timeline, TaskService tasks, RuntimeService runtime) {
+    this.summaries = summaries;
+    this.timeline = timeline;
+    this.tasks = tasks;
+    this.runtime = runtime;
+  }
+
+  @GetMapping("/api/cases")
+  public List<CaseSummary> list(@RequestParam(defaultValue = "open") String status,
+                                @RequestParam(defaultValue = "false") boolean overdue,
+                                @RequestParam(defaultValue = "0") @Min(0) int page,
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                Authentication authentication, HttpServletResponse response) {
+    CurrentUser user = CurrentUser.of(authentication);
+    var result = summaries.list(new Filter(Status.of(status), overdue, user.seesAllCases() ? null : user.userId(), page, size),
+        CaseTime.now());
+    response.setHeader("X-Total-Count", Long.toString(result.total()));
+    return result.cases();
+  }
+
+  @GetMapping("/api/cases/{caseNumber}")
+  public CaseView get(@PathVariable String caseNumber, Authentication authentication) {
+    CaseSummary summary = visible(caseNumber, CurrentUser.of(authentication));
+    List<TaskView> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list()
+        .stream().map(this::view).toList();
+    return new CaseView(summary, open, timeline.of(caseNumber, Jurisdiction.valueOf(summary.jurisdiction()).zone()));
+  }
+
+  @PostMapping("/api/cases/{caseNumber}/release")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void release(@PathVariable String caseNumber, @RequestBody Release release, Authentication authentication) {
+    CurrentUser user = CurrentUser.of(authentication);
+    CaseSummary summary = visible(caseNumber, user);
+    if (!user.groups().contains(org.habeas.security.Groups.COORDINATORS) && !user.userId().equals(summary.lawyer())) {
+      throw new org.springframework.security.access.AccessDeniedException("Only coordinators and the case's lawyer report a release");
+    }
+    runtime.createMessageCorrelation("DetaineeReleased").processInstanceBusinessKey(caseNumber)
+        .setVariable("releasedAt", release.releasedAt()).correlate();
+  }
+
+  @GetMapping("/api/workload")
+  @PreAuthorize("hasAnyAuthority('coordinators', 'managers')")
+  public List<Workload> workload() {
+    Map<String, Long> cases = summaries.openCasesByLawyer();
+    return cases.entrySet().stream()
+        .map(e -> new Workload(e.getKey(), e.getValue(), tasks.createTaskQuery().taskAssignee(e.getKey()).count()))
+        .toList();
+  }
+
+  /** The case, if this user may see it: others' cases are as unknown to a lawyer as missing ones. */
+  private CaseSummary visible(String caseNumber, CurrentUser user) {
+    return summaries.find(caseNumber, CaseTime.now())
+        .filter(summary -> user.seesAllCases() || user.userId().equals(summary.lawyer()))
+        .orElseThrow(() -> new CaseNotFound(caseNumber));
+  }
+
+  private TaskView view(Task task) {
+    List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId()).toList();
+    return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), groups,
+        "/camunda/app/tasklist/default/#/?task=" + task.getId());
+  }
+}

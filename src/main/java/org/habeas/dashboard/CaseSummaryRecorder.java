@@ -1,0 +1,95 @@
+package org.habeas.dashboard;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.habeas.intake.AlertIntake;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the case list current: every change of a case, of its appeal and fine payment (which share its
+ * business key, the case number) and of its notices passes through the engine's history events, in the
+ * same transaction. One place, whatever drives the case: Tasklist, the REST APIs or a timer. (The
+ * Camunda starter adds a {@link HistoryEventHandler} bean beside the engine's own history.)
+ */
+@Component
+public class CaseSummaryRecorder implements HistoryEventHandler {
+
+  private final CaseSummaries summaries;
+
+  public CaseSummaryRecorder(CaseSummaries summaries) {
+    this.summaries = summaries;
+  }
+
+  @Override
+  public void handleEvent(HistoryEvent event) {
+    if (event instanceof HistoricVariableUpdateEventEntity variable
+        && (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+            || event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE))) {
+      variable(variable);
+    } else if (event instanceof HistoricActivityInstanceEventEntity activity
+        && event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START) && "userTask".equals(activity.getActivityType())) {
+      withCase(event, caseNumber -> summaries.stage(caseNumber, activity.getActivityId(), activity.getActivityName()));
+    } else if (event instanceof HistoricProcessInstanceEventEntity instance
+        && event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)
+        && AlertIntake.PROCESS.equals(event.getProcessDefinitionKey()) && instance.getBusinessKey() != null) {
+      summaries.close(instance.getBusinessKey(), instance.getEndTime().toInstant().atOffset(ZoneOffset.UTC));
+    } else if (event.isEventOfType(HistoryEventTypes.INCIDENT_CREATE)) {
+      withCase(event, caseNumber -> summaries.countIncident(caseNumber, 1));
+    } else if (event.isEventOfType(HistoryEventTypes.INCIDENT_RESOLVE) || event.isEventOfType(HistoryEventTypes.INCIDENT_DELETE)) {
+      withCase(event, caseNumber -> summaries.countIncident(caseNumber, -1));
+    }
+  }
+
+  @Override
+  public void handleEvents(List<HistoryEvent> events) {
+    events.forEach(this::handleEvent);
+  }
+
+  private void variable(HistoricVariableUpdateEventEntity variable) {
+    String name = variable.getVariableName();
+    if ("caseNumber".equals(name) && AlertIntake.PROCESS.equals(variable.getProcessDefinitionKey())) {
+      String caseNumber = variable.getTextValue();
+      summaries.open(caseNumber, variable.getProcessInstanceId(), caseNumber.substring(0, caseNumber.indexOf('-')));
+      return;
+    }
+    String column = CaseSummaries.COLUMNS.get(name);
+    if (column != null) {
+      withCase(variable, caseNumber -> {
+        String text = variable.getTextValue();
+        if (summaries.set(caseNumber, column, column.endsWith("_at") || column.endsWith("_deadline") ? time(text) : text)) {
+          summaries.updateNextDeadline(caseNumber);
+          if ("closed_at".equals(column) && text != null) {
+            summaries.close(caseNumber, time(text));
+          }
+        }
+      });
+    }
+  }
+
+  /** Runs the update for the case whose process (or appeal, fine payment, notice) the event belongs to. */
+  private static void withCase(HistoryEvent event, java.util.function.Consumer<String> update) {
+    ExecutionEntity instance = Context.getCommandContext().getExecutionManager()
+        .findExecutionById(event.getProcessInstanceId());
+    if (instance != null && instance.getBusinessKey() != null) {
+      update.accept(instance.getBusinessKey());
+    }
+  }
+
+  private static OffsetDateTime time(String iso) {
+    try {
+      return iso == null ? null : OffsetDateTime.parse(iso);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}
