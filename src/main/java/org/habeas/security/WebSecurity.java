@@ -5,9 +5,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -50,6 +52,9 @@ public class WebSecurity {
         .httpBasic(Customizer.withDefaults())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .exceptionHandling(errors -> errors
+            // A refused request of someone not logged in (e.g. a POST without a CSRF token) is a 401.
+            .accessDeniedHandler((request, response, denied) -> response.sendError(isLoggedIn()
+                ? HttpStatus.FORBIDDEN.value() : HttpStatus.UNAUTHORIZED.value()))
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
         // Pages send the token from the XSRF-TOKEN cookie; clients that send their credentials with
@@ -59,5 +64,10 @@ public class WebSecurity {
             .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
         .addFilterAfter(new EngineUserFilter(identity), BasicAuthenticationFilter.class)
         .build();
+  }
+
+  private static boolean isLoggedIn() {
+    var user = SecurityContextHolder.getContext().getAuthentication();
+    return user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken);
   }
 }
