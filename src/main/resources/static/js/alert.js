@@ -11,8 +11,12 @@
   var DETAINEE_FIELDS = ['name', 'organisation', 'disability', 'healthNeeds', 'safetyConcern'];
 
   var form, list, submitButton;
-  /** The Idempotency-Key of the submission under way; kept until the server gave a definite answer. */
-  var pendingKey = null;
+  /**
+   * The submission whose answer is not known (network error, 5xx): its Idempotency-Key and the body
+   * sent with it, kept in memory until the server gives a definite answer, so that a retry cannot
+   * open the cases twice.
+   */
+  var pending = null;
   var sending = false;
   var counter = 0;
 
@@ -172,20 +176,21 @@
       showErrors(errors, H.t('alert.fixFields'));
       return;
     }
-    if (!pendingKey) { pendingKey = H.uuid(); }
+    var attempt = pending ? { key: pending.key, body: alert, first: pending.body } : { key: H.uuid(), body: alert };
     sending = true;
     submitButton.disabled = true;
     submitButton.textContent = H.t('alert.sending');
-    H.api('POST', '/api/alerts', alert, { 'Idempotency-Key': pendingKey }).then(function (response) {
-      pendingKey = null;
-      showResult(response.data);
+    post(attempt).then(function (response) {
+      pending = null;
+      showResult(response.data, response.changedAfterFirst);
     }).catch(function (error) {
       if (error.network || error.status >= 500) {
         // The cases may or may not exist: the same key again cannot open them twice.
+        pending = { key: attempt.key, body: attempt.first || attempt.body };
         showErrors([], H.t(error.network ? 'alert.networkRetry' : 'alert.serverRetry'));
         return;
       }
-      pendingKey = null;
+      // Refused (400, 403, 409): this attempt opened nothing; an earlier lost one stays pending.
       var problem = error.problem || {};
       if (error.status === 400 && problem.errors && problem.errors.length) {
         showErrors(problem.errors, H.t('alert.fixFields'));
@@ -198,6 +203,21 @@
       sending = false;
       submitButton.disabled = false;
       renumber();
+    });
+  }
+
+  /**
+   * Sends the alert. A retry with changed fields after a lost answer gets 409 when the first attempt
+   * did arrive: then the first body, sent again with its key, brings back the cases it opened.
+   */
+  function post(attempt) {
+    var headers = { 'Idempotency-Key': attempt.key };
+    return H.api('POST', '/api/alerts', attempt.body, headers).catch(function (error) {
+      if (error.status !== 409 || !attempt.first) { throw error; }
+      return H.api('POST', '/api/alerts', attempt.first, headers).then(function (response) {
+        response.changedAfterFirst = true;
+        return response;
+      });
     });
   }
 
@@ -289,7 +309,8 @@
 
   // ---- after 201 --------------------------------------------------------------------------------
 
-  function showResult(result) {
+  function showResult(result, changedAfterFirst) {
+    document.getElementById('result-changed').hidden = !changedAfterFirst;
     var ul = H.clear(document.getElementById('result-cases'));
     (result && result.cases || []).forEach(function (c) {
       ul.appendChild(H.el('li', { class: 'opened-case' },

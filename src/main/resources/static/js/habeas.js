@@ -381,7 +381,7 @@
       el('a', { href: '/', class: 'brand' }, el('span', { class: 'brand-mark', 'aria-hidden': 'true' }), 'Habeas'),
       me ? el('span', { class: 'user', title: t('header.signedInAs') },
         el('span', { class: 'visually-hidden' }, t('header.signedInAs') + ' '), me.userId,
-        el('span', { class: 'user-role' }, roleName())) : null));
+        roleName() && roleName() !== me.userId ? el('span', { class: 'user-role' }, roleName()) : null) : null));
     header.appendChild(nav);
   }
 
@@ -445,7 +445,7 @@
       'lies in the future': 'problem.future'
     };
     if (known[text.trim()]) { return t(known[text.trim()]); }
-    if (/^is required/.test(text.trim())) { return t('problem.required'); }
+    if (/^(is required|must not be (blank|null|empty))/.test(text.trim())) { return t('problem.required'); }
     return text.charAt(0).toUpperCase() + text.substring(1);
   }
 

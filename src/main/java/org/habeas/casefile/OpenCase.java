@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens a case from an alert: checks the start variables, gives the case its number (the business
- * key) and sets the detention deadline from the jurisdiction's rules. Runs in the start transaction,
- * so a refused alert creates nothing.
+ * key), sets the detention deadline from the jurisdiction's rules and seals the defender's personal
+ * data. Runs in the start transaction, so a refused alert creates nothing and no personal data is
+ * ever written as a Camunda variable.
  */
 @Component("openCase")
 public class OpenCase implements JavaDelegate {
@@ -25,10 +26,12 @@ public class OpenCase implements JavaDelegate {
 
   private final CaseNumbers caseNumbers;
   private final DetentionLimits detentionLimits;
+  private final PersonalData personalData;
 
-  public OpenCase(CaseNumbers caseNumbers, DetentionLimits detentionLimits) {
+  public OpenCase(CaseNumbers caseNumbers, DetentionLimits detentionLimits, PersonalData personalData) {
     this.caseNumbers = caseNumbers;
     this.detentionLimits = detentionLimits;
+    this.personalData = personalData;
   }
 
   @Override
@@ -65,5 +68,6 @@ public class OpenCase implements JavaDelegate {
     execution.setVariable("detentionLimitSettled", limit.settled());
     execution.setVariable("detentionDeadline", CaseTime.iso(limit.deadline(apprehendedAt), jurisdiction.zone()));
     execution.setVariable("detentionOverdue", false);
+    personalData.seal(execution, caseNumber);
   }
 }

@@ -3,14 +3,12 @@ package org.habeas.dashboard;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.habeas.intake.AlertIntake;
 import org.springframework.stereotype.Component;
@@ -18,11 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the case list current: every change of a case, of its appeal and fine payment (which share its
  * business key, the case number) and of its notices passes through the engine's history events, in the
- * same transaction. One place, whatever drives the case: Tasklist, the REST APIs or a timer. (The
- * Camunda starter adds a {@link HistoryEventHandler} bean beside the engine's own history.)
+ * same transaction ({@code engine.HabeasHistory}). One place, whatever drives the case: Tasklist, the
+ * REST APIs or a timer.
  */
 @Component
-public class CaseSummaryRecorder implements HistoryEventHandler {
+public class CaseSummaryRecorder {
 
   private final CaseSummaries summaries;
 
@@ -30,8 +28,7 @@ public class CaseSummaryRecorder implements HistoryEventHandler {
     this.summaries = summaries;
   }
 
-  @Override
-  public void handleEvent(HistoryEvent event) {
+  public void record(HistoryEvent event) {
     if (event instanceof HistoricVariableUpdateEventEntity variable
         && (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
             || event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE))) {
@@ -48,11 +45,6 @@ public class CaseSummaryRecorder implements HistoryEventHandler {
     } else if (event.isEventOfType(HistoryEventTypes.INCIDENT_RESOLVE) || event.isEventOfType(HistoryEventTypes.INCIDENT_DELETE)) {
       withCase(event, caseNumber -> summaries.countIncident(caseNumber, -1));
     }
-  }
-
-  @Override
-  public void handleEvents(List<HistoryEvent> events) {
-    events.forEach(this::handleEvent);
   }
 
   private void variable(HistoricVariableUpdateEventEntity variable) {

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.habeas.HabeasProperties;
+import org.habeas.casefile.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,16 +24,15 @@ public class SendNotice implements JavaDelegate {
 
   private static final Logger log = LoggerFactory.getLogger(SendNotice.class);
 
-  private static final String[] PERSONAL_DATA = {"defenderName", "organisation", "placeOfDetention",
-      "healthNeeds", "safetyConcern"};
-
   private final Recipients recipients;
   private final RuntimeService runtime;
+  private final PersonalData personalData;
   private final HabeasProperties habeas;
 
-  public SendNotice(Recipients recipients, RuntimeService runtime, HabeasProperties habeas) {
+  public SendNotice(Recipients recipients, RuntimeService runtime, PersonalData personalData, HabeasProperties habeas) {
     this.recipients = recipients;
     this.runtime = runtime;
+    this.personalData = personalData;
     this.habeas = habeas;
   }
 
@@ -60,9 +60,8 @@ public class SendNotice implements JavaDelegate {
         .append(notice.body(facts)).append("\n\n");
     if (habeas.getMail().isIncludePersonalData()) {
       body.append("Personal data (habeas.mail.include-personal-data is on):\n");
-      for (String field : PERSONAL_DATA) {
-        body.append("  ").append(field).append(": ").append(facts.text(field)).append('\n');
-      }
+      personalData.forNotice(caseNumber).forEach((field, value) ->
+          body.append("  ").append(field).append(": ").append(value).append('\n'));
       body.append('\n');
     }
     return body.append("Open Habeas: ").append(habeas.getBaseUrl()).append("/camunda/app/tasklist/\n")

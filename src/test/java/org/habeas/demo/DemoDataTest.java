@@ -28,7 +28,7 @@ class DemoDataTest extends HabeasTest {
   void theTwoAstanaIncidentsRunAsThreeCases_theFirstWithLawyer1() {
     // Demo data is filed at start-up, before any test, so it holds the first case numbers.
     List<ProcessInstance> seeded = runtime.createProcessInstanceQuery().processInstanceBusinessKey("KZ-2026-00001")
-        .variableValueEquals("reportedBy", "roundtable participant").list();
+        .processDefinitionKey("detention-response").list();
     assertThat(seeded).hasSize(1);
     assertThat(tasks.createTaskQuery().processInstanceId(seeded.get(0).getId()).singleResult())
         .satisfies(task -> {
@@ -37,7 +37,7 @@ class DemoDataTest extends HabeasTest {
         });
     List<ProcessInstance> cafe = java.util.stream.Stream.of("KZ-2026-00002", "KZ-2026-00003")
         .map(caseNumber -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-            .variableValueEquals("reportedBy", "witness at the cafe").singleResult()).toList();
+            .processDefinitionKey("detention-response").singleResult()).toList();
     assertThat(cafe).hasSize(2);
     assertThat(cafe).extracting(pi -> runtime.getVariable(pi.getId(), "incidentId")).doesNotContainNull().hasSize(2)
         .containsOnly(runtime.getVariable(cafe.get(0).getId(), "incidentId"));
