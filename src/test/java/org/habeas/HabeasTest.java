@@ -7,7 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,6 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run Habeas: one Spring context for all of them (same configuration, so it is
@@ -45,8 +47,25 @@ public abstract class HabeasTest {
   /** The engine's "now" in tests: a Friday afternoon in Astana. */
   protected static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
+  /** A free port for GreenMail, chosen once per test run, so that test runs side by side do not collide. */
+  private static final int SMTP_PORT = freePort();
+
   @RegisterExtension
-  protected static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  protected static final GreenMailExtension greenMail =
+      new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  @DynamicPropertySource
+  static void smtpServer(DynamicPropertyRegistry properties) {
+    properties.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  private static int freePort() {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;

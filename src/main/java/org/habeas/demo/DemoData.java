@@ -9,9 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.habeas.HabeasProperties;
 import org.habeas.intake.Alert;
 import org.habeas.intake.AlertIntake;
 import org.habeas.security.Groups;
@@ -24,7 +22,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code demo} profile: the demo users (password = user id) and, on a fresh database, the two
+ * The {@code demo} profile: the demo users (password = user id, in the groups {@code AccessRules}
+ * creates) and, on a fresh database, the two
  * Astana incidents of November 2025 as running cases, the first one already with lawyer1.
  */
 @Component
@@ -45,15 +44,12 @@ public class DemoData {
   private final HistoryService history;
   private final TaskService tasks;
   private final AlertIntake intake;
-  private final HabeasProperties habeas;
 
-  public DemoData(IdentityService identity, HistoryService history, TaskService tasks, AlertIntake intake,
-                  HabeasProperties habeas) {
+  public DemoData(IdentityService identity, HistoryService history, TaskService tasks, AlertIntake intake) {
     this.identity = identity;
     this.history = history;
     this.tasks = tasks;
     this.intake = intake;
-    this.habeas = habeas;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -67,15 +63,6 @@ public class DemoData {
   }
 
   private void createUsers() {
-    for (String group : List.of(Groups.COORDINATORS, Groups.LAWYERS, Groups.MANAGERS, Groups.ADMINS,
-        habeas.getDutyGroup())) {
-      if (identity.createGroupQuery().groupId(group).count() == 0) {
-        Group g = identity.newGroup(group);
-        g.setName(group);
-        g.setType(Groups.ADMINS.equals(group) ? "SYSTEM" : "WORKFLOW");
-        identity.saveGroup(g);
-      }
-    }
     USERS.forEach((id, groups) -> {
       if (identity.createUserQuery().userId(id).count() == 0) {
         User user = identity.newUser(id);

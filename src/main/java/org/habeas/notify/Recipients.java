@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.habeas.HabeasProperties;
 import org.habeas.notify.Notice.Audience;
+import org.habeas.engine.WithoutAuthorization;
 import org.springframework.stereotype.Component;
 
 /** The e-mail addresses of a notice's audience, from the Camunda identity users. */
@@ -18,13 +19,19 @@ public class Recipients {
 
   private final IdentityService identity;
   private final HabeasProperties habeas;
+  private final WithoutAuthorization system;
 
-  public Recipients(IdentityService identity, HabeasProperties habeas) {
+  public Recipients(IdentityService identity, HabeasProperties habeas, WithoutAuthorization system) {
     this.identity = identity;
     this.habeas = habeas;
+    this.system = system;
   }
 
   public List<String> of(Audience audience, VariableScope scope) {
+    return system.call(() -> lookUp(audience, scope));
+  }
+
+  private List<String> lookUp(Audience audience, VariableScope scope) {
     Set<String> groups = new LinkedHashSet<>(audience.groups());
     if (audience.dutyLawyers()) {
       groups.add(habeas.getDutyGroup());

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.habeas.HabeasProperties;
 import org.habeas.casefile.PersonalData;
+import org.habeas.engine.WithoutAuthorization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,15 @@ public class SendNotice implements JavaDelegate {
   private final RuntimeService runtime;
   private final PersonalData personalData;
   private final HabeasProperties habeas;
+  private final WithoutAuthorization system;
 
-  public SendNotice(Recipients recipients, RuntimeService runtime, PersonalData personalData, HabeasProperties habeas) {
+  public SendNotice(Recipients recipients, RuntimeService runtime, PersonalData personalData, HabeasProperties habeas,
+                    WithoutAuthorization system) {
     this.recipients = recipients;
     this.runtime = runtime;
     this.personalData = personalData;
     this.habeas = habeas;
+    this.system = system;
   }
 
   @Override
@@ -45,13 +49,13 @@ public class SendNotice implements JavaDelegate {
       log.warn("{} of case {} has nobody to go to: no user with an e-mail address in its audience", notice, caseNumber);
       return;
     }
-    runtime.createProcessInstanceByKey(NOTICE_PROCESS).businessKey(caseNumber)
-        .setVariables(Variables.putValue("notice", notice.name())
-            .putValue("step", execution.getCurrentActivityId())
-            .putValue("recipients", String.join(",", to))
-            .putValue("subject", notice.subject(caseNumber))
-            .putValue("body", body(notice, caseNumber, new CaseFacts(execution))))
-        .execute();
+    var variables = Variables.putValue("notice", notice.name())
+        .putValue("step", execution.getCurrentActivityId())
+        .putValue("recipients", String.join(",", to))
+        .putValue("subject", notice.subject(caseNumber))
+        .putValue("body", body(notice, caseNumber, new CaseFacts(execution)));
+    system.run(() -> runtime.createProcessInstanceByKey(NOTICE_PROCESS).businessKey(caseNumber)
+        .setVariables(variables).execute());
   }
 
   private String body(Notice notice, String caseNumber, CaseFacts facts) {
