@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import org.habeas.casefile.InvalidCaseDataException;
 import org.habeas.intake.AlertIntake.Intake;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +23,6 @@ public class AlertController {
 
   @PostMapping("/api/alerts")
   @ResponseStatus(HttpStatus.CREATED)
-  @PreAuthorize("hasAuthority('coordinators')")
   public Intake file(@Valid @RequestBody Alert alert,
                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                      Authentication user) {

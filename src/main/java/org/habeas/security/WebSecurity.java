@@ -1,13 +1,14 @@
 package org.habeas.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,11 +22,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may reach what. Habeas' pages and {@code /api} need a login (a form for people, HTTP Basic for
- * clients); Camunda's REST API and web apps check their users themselves, against the same identity
- * users.
+ * clients) and, for some calls, a role; which cases a person sees is {@code dashboard.CaseAccess}'s.
+ * Camunda's REST API and web apps check their users themselves, against the same identity users.
  */
 @Configuration
-@EnableMethodSecurity
+@ConditionalOnWebApplication
 public class WebSecurity {
 
   /** Camunda's REST API ({@link EngineRestAuthentication}) and web apps (their own login). */
@@ -43,10 +44,14 @@ public class WebSecurity {
   @Bean
   @Order(2)
   SecurityFilterChain habeasPagesAndApi(HttpSecurity http, IdentityService identity) throws Exception {
-    var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    var paths = PathPatternRequestMatcher.withDefaults();
+    var api = new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/v3/api-docs/**"));
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/alerts").hasAuthority(Groups.COORDINATORS)
+            .requestMatchers("/api/workload").hasAnyAuthority(Groups.COORDINATORS, Groups.MANAGERS)
+            .requestMatchers("/api/cases/*/audit").hasAnyAuthority(Groups.MANAGERS, Groups.ADMINS)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .httpBasic(Customizer.withDefaults())
