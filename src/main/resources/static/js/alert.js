@@ -27,6 +27,8 @@
 
     if (H.me() && !H.inGroup('coordinators')) {
       H.showGlobalError(H.t('alert.onlyCoordinators'));
+      form.hidden = true;
+      return;
     }
 
     restoreJurisdiction();
@@ -272,7 +274,8 @@
         }
       }
       first = first || (where && where.control);
-      var item = H.el('li', null, where && where.control && where.control.id
+      var item = H.el('li', { 'data-for': where && where.control && where.control.id || '' },
+        where && where.control && where.control.id
         ? H.el('a', { href: '#' + where.control.id, onclick: function (e) { e.preventDefault(); where.control.focus(); } },
           labelOf(error.field))
         : labelOf(error.field), ': ', problem);
@@ -294,8 +297,17 @@
     var field = input.closest('.field');
     if (!field) { return; }
     var error = field.querySelector('.field-error');
-    if (error) { error.textContent = ''; }
-    field.querySelectorAll('[aria-invalid]').forEach(function (node) { node.removeAttribute('aria-invalid'); });
+    if (!error || !error.textContent) { return; }
+    error.textContent = '';
+    field.querySelectorAll('[aria-invalid]').forEach(function (node) {
+      node.removeAttribute('aria-invalid');
+      var item = node.id && document.querySelector('#form-errors-list li[data-for="' + node.id + '"]');
+      if (item) { item.remove(); }
+    });
+    var box = document.getElementById('form-errors');
+    if (!document.getElementById('form-errors-list').children.length && !form.querySelector('.field-error:not(:empty)')) {
+      box.hidden = true;
+    }
   }
 
   function clearErrors() {

@@ -6,6 +6,8 @@
   var caseNumber = decodeURIComponent(location.pathname.replace(/^\/cases\//, '').replace(/\/$/, ''));
   var current = null;
   var timer = null;
+  /** A release reported from this page: the case awaits no other. */
+  var released = false;
 
   H.start('case').then(function () {
     document.title = caseNumber + ' · Habeas';
@@ -63,7 +65,10 @@
     renderTasks(c);
     renderFacts(c);
     renderTimeline(c.timeline || []);
-    document.getElementById('release-section').hidden = !(H.inGroup('coordinators') && c.status === 'OPEN');
+    // Coordinators report releases; so may the case's own lawyer, who is often the first to know.
+    var mayRelease = H.inGroup('coordinators') || !!(H.me() && c.lawyer && H.me().userId === c.lawyer);
+    document.getElementById('release-section').hidden = !(mayRelease && c.status === 'OPEN');
+    document.getElementById('release-open').hidden = released || !document.getElementById('release-form').hidden;
   }
 
   function renderDeadline(c) {
@@ -197,8 +202,8 @@
       }
       submit.disabled = true;
       H.api('POST', url() + '/release', { releasedAt: releasedAt }).then(function () {
+        released = true;
         form.hidden = true;
-        open.hidden = false;
         var done = document.getElementById('release-done');
         H.clear(done).appendChild(document.createTextNode(H.t('release.done') + ' '));
         done.appendChild(H.timeElement(releasedAt));
@@ -207,7 +212,8 @@
       }).catch(function (e) {
         var problem = e.problem || {};
         var field = (problem.errors || []).filter(function (p) { return p.field === 'releasedAt'; })[0];
-        showError(field ? H.problemText(field.problem) : (problem.detail || problem.title || e.message));
+        showError(field ? H.problemText(field.problem)
+          : e.status === 409 ? H.t('release.notAwaited') : (problem.detail || problem.title || e.message));
       }).then(function () {
         submit.disabled = false;
       });

@@ -235,6 +235,8 @@
     if (!formatters[kind]) {
       var options = kind === 'short'
         ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }
+        : kind === 'shortYear'
+          ? { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }
         : kind === 'time'
           ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
           : { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
@@ -248,6 +250,9 @@
   function formatTime(iso, kind) {
     var parsed = parseIso(iso);
     if (!parsed) { return { text: iso ? String(iso) : '—', zone: '' }; }
+    if (kind === 'short' && parsed.wall.getUTCFullYear() !== new Date(now() + parsed.offset * 60000).getUTCFullYear()) {
+      kind = 'shortYear';
+    }
     return { text: formatter(kind || 'long').format(parsed.wall), zone: offsetLabel(parsed.offset) };
   }
 

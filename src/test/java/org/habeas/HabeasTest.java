@@ -37,8 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run Habeas: one Spring context for all of them (same configuration, so it is
- * cached), the demo users, the job executor off (tests run jobs), GreenMail as the SMTP server, and
- * the engine clock fixed at {@link #NOW}.
+ * cached), the demo users, the job executor off (tests run jobs), GreenMail as the SMTP server, the
+ * engine clock fixed at {@link #NOW}, and H2 or, with {@code -Dhabeas.test.database=postgres}, a real
+ * PostgreSQL ({@link TestPostgres}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
@@ -55,8 +56,14 @@ public abstract class HabeasTest {
       new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   @DynamicPropertySource
-  static void smtpServer(DynamicPropertyRegistry properties) {
+  static void servers(DynamicPropertyRegistry properties) {
     properties.add("spring.mail.port", () -> SMTP_PORT);
+    if (TestPostgres.wanted()) {
+      String url = TestPostgres.newDatabase("habeas_suite");
+      properties.add("spring.datasource.url", () -> url);
+      properties.add("spring.datasource.username", () -> "postgres");
+      properties.add("spring.datasource.password", () -> "postgres");
+    }
   }
 
   private static int freePort() {

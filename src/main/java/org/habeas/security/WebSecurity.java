@@ -45,10 +45,12 @@ public class WebSecurity {
   @Order(2)
   SecurityFilterChain habeasPagesAndApi(HttpSecurity http, IdentityService identity) throws Exception {
     var paths = PathPatternRequestMatcher.withDefaults();
-    var api = new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/v3/api-docs/**"));
+    var api = new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/v3/api-docs/**"), paths.matcher("/actuator/**"));
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+            // load balancers ask whether a node is alive and ready; details only for managers and admins
+            .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/alerts").hasAuthority(Groups.COORDINATORS)
             .requestMatchers("/api/workload").hasAnyAuthority(Groups.COORDINATORS, Groups.MANAGERS)
             .requestMatchers("/api/cases/*/audit").hasAnyAuthority(Groups.MANAGERS, Groups.ADMINS)
