@@ -1,10 +1,8 @@
 package org.habeas.appeal;
 
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.habeas.casefile.CaseData;
-import org.habeas.casefile.CaseTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +19,7 @@ public class AppealOutcomeRecord implements TaskListener {
     AppealOutcome outcome = decision.choice("appealOutcome", AppealOutcome.class);
     decision.check(outcome == null || outcome.decidedByCourt(), "appealOutcome",
         "must be one of UPHELD, OVERTURNED, REDUCED");
-    Instant decidedAt = decision.instant("appealDecidedAt");
-    if (decidedAt != null) {
-      decision.check(!decidedAt.isAfter(CaseTime.now()), "appealDecidedAt", "lies in the future");
-    }
+    decision.pastInstant("appealDecidedAt");
     Number imposedFine = (Number) task.getVariable("imposedFine");
     Long fine = imposedFine == null ? null : imposedFine.longValue();
     if (outcome == AppealOutcome.REDUCED && fine != null) {

@@ -1,5 +1,6 @@
 package org.habeas.casefile;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,9 @@ public final class CaseData {
 
   /** What Camunda keeps in a string variable column. */
   public static final int MAX_TEXT = 4000;
+
+  /** How far ahead of the server's clock a reported past time may be. */
+  static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
   private final VariableScope scope;
   private final List<FieldProblem> problems = new ArrayList<>();
@@ -92,6 +96,19 @@ public final class CaseData {
         ? "is required (an ISO-8601 date-time with offset, e.g. 2025-11-21T16:00:00+05:00)"
         : "must be an ISO-8601 date-time with offset, e.g. 2025-11-21T16:00:00+05:00");
     return null;
+  }
+
+  /**
+   * A point in time that has already come: what happened (an apprehension, a release, a payment) cannot
+   * lie in the future. Phones' clocks differ a little from the server's, hence a few minutes' tolerance.
+   */
+  public Instant pastInstant(String name) {
+    Instant instant = instant(name);
+    if (instant != null && instant.isAfter(CaseTime.now().plus(CLOCK_TOLERANCE))) {
+      problem(name, "lies in the future");
+      return null;
+    }
+    return instant;
   }
 
   /** A whole number at least {@code min}; forms send Integer, Long or a whole Double. */

@@ -1,11 +1,9 @@
 package org.habeas.court;
 
-import java.time.Instant;
 import java.util.Currency;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.habeas.casefile.CaseData;
-import org.habeas.casefile.CaseTime;
 import org.habeas.casefile.Jurisdiction;
 import org.habeas.rules.FineRules;
 import org.springframework.stereotype.Component;
@@ -48,10 +46,7 @@ public class VerdictRecord implements TaskListener {
     } else if (verdict == Verdict.ARREST) {
       arrestDays = ruling.wholeNumber("arrestDays", 1, 90);
     }
-    Instant servedAt = ruling.instant("rulingServedAt");
-    if (servedAt != null) {
-      ruling.check(!servedAt.isAfter(CaseTime.now()), "rulingServedAt", "lies in the future");
-    }
+    ruling.pastInstant("rulingServedAt");
     ruling.validate();
     task.setVariable("fineAmount", fineAmount);
     task.setVariable("fineCurrency", fineCurrency);
