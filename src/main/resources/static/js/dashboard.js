@@ -164,7 +164,16 @@
     });
   }
 
+  /** Cases in trouble first: overdue, then failed notifications; otherwise the server's order (by deadline). */
+  function inTroubleFirst(rows) {
+    var rank = function (c) { return c.overdue ? 0 : c.incidents > 0 ? 1 : 2; };
+    return rows.map(function (c, i) { return { c: c, i: i }; })
+      .sort(function (a, b) { return rank(a.c) - rank(b.c) || a.i - b.i; })
+      .map(function (x) { return x.c; });
+  }
+
   function renderRows(rows) {
+    rows = inTroubleFirst(rows);
     var tbody = H.clear(document.getElementById('case-rows'));
     if (!rows.length) {
       tbody.appendChild(H.el('tr', null, H.el('td', { colspan: 4, class: 'empty' }, H.t('dashboard.noOpenCases'))));

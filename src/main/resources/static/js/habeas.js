@@ -138,12 +138,9 @@
     return null;
   }
 
+  /** The CSRF token Spring Security put in the XSRF-TOKEN cookie (Habeas' page controller makes sure it is there). */
   function csrfToken() {
-    var fromCookie = cookie('XSRF-TOKEN');
-    if (fromCookie) { return fromCookie; }
-    var meta = document.querySelector('meta[name="_csrf"]');
-    var value = meta && meta.getAttribute('content');
-    return value && value.indexOf('__') !== 0 ? value : null;
+    return cookie('XSRF-TOKEN');
   }
 
   /** An answer other than 2xx; problem is the application/problem+json body, when there is one. */

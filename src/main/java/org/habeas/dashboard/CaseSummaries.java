@@ -47,13 +47,13 @@ public class CaseSummaries {
       Map.entry("paymentStatus", "payment_status"));
 
   /** A case is overdue while a legal deadline has passed and what it demands is not done. */
-  private static final String OVERDUE = "(status = 'OPEN' AND ("
+  private static final String OVERDUE = "COALESCE(status = 'OPEN' AND ("
       + "(released_at IS NULL AND detention_deadline < ?)"
       + " OR (appeal_outcome IS NULL AND appeal_filed_at IS NULL AND appeal_deadline < ?)"
-      + " OR (payment_status IS NULL AND payment_due_at < ?)))";
+      + " OR (payment_status IS NULL AND payment_due_at < ?)), FALSE)";
 
   private static final String COLUMNS_READ = "case_number, jurisdiction, status, stage, stage_name, lawyer, opened_at,"
-      + " closed_at, detention_deadline, next_what, next_due_at, incidents, " + OVERDUE + " AS overdue";
+      + " closed_at, detention_deadline, released_at, next_what, next_due_at, incidents, " + OVERDUE + " AS overdue";
 
   private final JdbcTemplate jdbc;
 
@@ -155,7 +155,7 @@ public class CaseSummaries {
     return new CaseSummary(rs.getString("case_number"), jurisdiction.name(), rs.getString("status"),
         rs.getString("stage"), rs.getString("stage_name"), rs.getString("lawyer"),
         local(rs, "opened_at", jurisdiction), local(rs, "closed_at", jurisdiction),
-        local(rs, "detention_deadline", jurisdiction),
+        local(rs, "detention_deadline", jurisdiction), local(rs, "released_at", jurisdiction),
         nextWhat == null ? null
             : new NextDeadline(NextDeadline.What.valueOf(nextWhat), local(rs, "next_due_at", jurisdiction)),
         rs.getBoolean("overdue"), rs.getInt("incidents"));

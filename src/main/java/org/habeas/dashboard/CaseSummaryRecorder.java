@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -40,10 +41,14 @@ public class CaseSummaryRecorder {
         && event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)
         && AlertIntake.PROCESS.equals(event.getProcessDefinitionKey()) && instance.getBusinessKey() != null) {
       summaries.close(instance.getBusinessKey(), instance.getEndTime().toInstant().atOffset(ZoneOffset.UTC));
-    } else if (event.isEventOfType(HistoryEventTypes.INCIDENT_CREATE)) {
-      withCase(event, caseNumber -> summaries.countIncident(caseNumber, 1));
-    } else if (event.isEventOfType(HistoryEventTypes.INCIDENT_RESOLVE) || event.isEventOfType(HistoryEventTypes.INCIDENT_DELETE)) {
-      withCase(event, caseNumber -> summaries.countIncident(caseNumber, -1));
+    } else if (event instanceof HistoricIncidentEventEntity) {
+      // event types compare by name only ("create" is also a task's): the entity says it is an incident
+      if (event.isEventOfType(HistoryEventTypes.INCIDENT_CREATE)) {
+        withCase(event, caseNumber -> summaries.countIncident(caseNumber, 1));
+      } else if (event.isEventOfType(HistoryEventTypes.INCIDENT_RESOLVE)
+          || event.isEventOfType(HistoryEventTypes.INCIDENT_DELETE)) {
+        withCase(event, caseNumber -> summaries.countIncident(caseNumber, -1));
+      }
     }
   }
 

@@ -52,17 +52,17 @@ public class CaseTimeline {
         steps(instance, lines);
       }
       for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(instance.getId()).list()) {
-        lines.add(new Timed(incident.getCreateTime().toInstant(), Entry.Kind.INCIDENT,
+        lines.add(new Timed(incident.getCreateTime().toInstant(), 0, Entry.Kind.INCIDENT,
             "MailNotice".equals(incident.getActivityId()) ? "A notification could not be sent" : "A step failed: " + incident.getActivityId(),
             null, (incident.isOpen() ? "open: " : "resolved: ") + incident.getIncidentMessage()));
       }
     }
     notifications.forCase(caseNumber).stream()
         .collect(Collectors.groupingBy(NotificationLog.Entry::noticeId, java.util.LinkedHashMap::new, Collectors.toList()))
-        .values().forEach(sent -> lines.add(new Timed(sent.get(0).sentAt(), Entry.Kind.NOTIFICATION,
+        .values().forEach(sent -> lines.add(new Timed(sent.get(0).sentAt(), Long.MAX_VALUE, Entry.Kind.NOTIFICATION,
             sent.get(0).subject(), null, "to " + sent.stream().map(NotificationLog.Entry::recipient)
                 .collect(Collectors.joining(", ")) + " by " + sent.get(0).channel())));
-    return lines.stream().sorted(Comparator.comparing(Timed::at))
+    return lines.stream().sorted(Comparator.comparing(Timed::at).thenComparingLong(Timed::sequence))
         .map(line -> new Entry(CaseTime.iso(line.at(), zone), line.kind(), line.what(), line.by(), line.detail()))
         .toList();
   }
@@ -72,19 +72,22 @@ public class CaseTimeline {
         .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
         .filter(entry -> entry.getTaskId() != null && entry.getUserId() != null)
         .collect(Collectors.toMap(UserOperationLogEntry::getTaskId, UserOperationLogEntry::getUserId, (a, b) -> a));
-    for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId()).list()) {
+    List<HistoricActivityInstance> steps = history.createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId()).orderPartiallyByOccurrence().asc().list();
+    for (int occurrence = 0; occurrence < steps.size(); occurrence++) {
+      HistoricActivityInstance step = steps.get(occurrence);
       if (NOT_SHOWN.contains(step.getActivityType()) || step.getActivityName() == null) {
         continue;
       }
       Date at = step.getEndTime() != null ? step.getEndTime() : step.getStartTime();
       String by = "startEvent".equals(step.getActivityType()) ? instance.getStartUserId()
           : step.getTaskId() == null ? null : completedBy.getOrDefault(step.getTaskId(), step.getAssignee());
-      lines.add(new Timed(at.toInstant(), Entry.Kind.STEP, step.getActivityName(), by,
+      lines.add(new Timed(at.toInstant(), occurrence, Entry.Kind.STEP, step.getActivityName(), by,
           step.getEndTime() == null ? "in progress" : step.isCanceled() ? "cancelled" : null));
     }
   }
 
-  private record Timed(Instant at, Entry.Kind kind, String what, String by, String detail) {
+  /** A line and when it happened; lines of one instant keep the order in which the engine ran them. */
+  private record Timed(Instant at, long sequence, Entry.Kind kind, String what, String by, String detail) {
   }
 }

@@ -114,6 +114,7 @@ class ApiTest extends HabeasTest {
     assertThat(row.get("stageName").asText()).isEqualTo("Visit the detainee");
     assertThat(row.get("lawyer").asText()).isEqualTo("lawyer2");
     assertThat(row.get("overdue").asBoolean()).isFalse();
+    assertThat(row.get("incidents").asInt()).as("a new case has no failed notification").isZero();
     assertThat(row.get("nextDeadline").get("what").asText()).isEqualTo("DETENTION_LIMIT");
     assertThat(row.get("nextDeadline").get("dueAt").asText()).isEqualTo("2026-11-27T17:00:00+05:00");
     assertThat(find(all.getBody(), other).get("stage").asText()).isEqualTo("AssignLawyer");
@@ -126,6 +127,11 @@ class ApiTest extends HabeasTest {
     JsonNode overdue = get("coordinator", "/api/cases?overdue=true&size=500").getBody();
     assertThat(overdue.findValuesAsText("caseNumber")).contains(mine, other);
     assertThat(overdue.findValuesAsText("overdue")).containsOnly("true");
+    startCase(alert().putValue("apprehendedAt", "2026-11-27T17:00:00+05:00"));
+    JsonNode everything = get("coordinator", "/api/cases?size=500").getBody();
+    List<String> flags = everything.findValuesAsText("overdue");
+    assertThat(flags).as("overdue cases first").contains("false")
+        .isEqualTo(flags.stream().sorted(java.util.Comparator.reverseOrder()).toList());
     assertThat(get("coordinator", "/api/cases?status=sometimes").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(get("coordinator", "/api/cases?size=5000").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }

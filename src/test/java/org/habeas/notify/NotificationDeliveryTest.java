@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.habeas.HabeasProperties;
 import org.habeas.HabeasTest;
+import org.habeas.dashboard.CaseSummaries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ class NotificationDeliveryTest extends HabeasTest {
 
   @Autowired NotificationLog notifications;
   @Autowired HabeasProperties habeas;
+  @Autowired CaseSummaries caseList;
 
   @Test
   void failingSmtpServer_leavesAnIncidentAfterFiveTries_theCaseGoesOn_andARetrySends() {
@@ -36,6 +38,8 @@ class NotificationDeliveryTest extends HabeasTest {
     Incident incident = runtime.createIncidentQuery().processInstanceId(notice.getId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo("MailNotice");
     assertThat(incident.getIncidentMessage()).contains("Mail server connection failed");
+    assertThat(caseList.find(pi.getBusinessKey(), NOW).orElseThrow().incidents()).as("failed notices on the case list")
+        .isEqualTo(1);
 
     complete(pi, "AssignLawyer", Map.of("lawyer", "lawyer1"));
     assertThat(pi).isWaitingAt("VisitDetainee");
@@ -44,6 +48,7 @@ class NotificationDeliveryTest extends HabeasTest {
     management.setJobRetries(job.getId(), 1);
     runJobs(notice, "MailNotice");
     assertThat(runtime.createIncidentQuery().processInstanceId(notice.getId()).count()).isZero();
+    assertThat(caseList.find(pi.getBusinessKey(), NOW).orElseThrow().incidents()).isZero();
     assertThat(recipientsOf(pi.getBusinessKey(), "new detention reported"))
         .containsExactly("coordinator@habeas.local", "lawyer1@habeas.local");
   }
