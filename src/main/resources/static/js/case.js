@@ -12,6 +12,7 @@
   H.start('case').then(function () {
     document.title = caseNumber + ' · Habeas';
     setupRelease();
+    setupPersonalData();
     document.addEventListener('visibilitychange', function () { if (!document.hidden) { load(); } });
     load();
     setInterval(function () { H.tickTimeLeft(document.getElementById('case')); tickDeadlineCard(); }, 5000);
@@ -68,7 +69,31 @@
     // Coordinators report releases; so may the case's own lawyer, who is often the first to know.
     var mayRelease = H.inGroup('coordinators') || !!(H.me() && c.lawyer && H.me().userId === c.lawyer);
     document.getElementById('release-section').hidden = !(mayRelease && c.status === 'OPEN');
-    document.getElementById('release-open').hidden = released || !document.getElementById('release-form').hidden;
+    document.getElementById('release-open').hidden = released || !!c.releasedAt
+        || !document.getElementById('release-form').hidden;
+  }
+
+  // ---- the defender's personal data: fetched only on request, as every view is recorded -------------
+
+  var PERSONAL_FIELDS = ['defenderName', 'organisation', 'placeOfDetention', 'disability', 'healthNeeds',
+    'safetyConcern', 'reportedBy', 'summary', 'conditions', 'closingSummary', 'appealReason', 'approvalNote'];
+
+  function setupPersonalData() {
+    var button = document.getElementById('personal-show');
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      H.api('GET', url() + '/personal-data').then(function (response) {
+        var dl = H.clear(document.getElementById('personal'));
+        PERSONAL_FIELDS.filter(function (field) { return response.data[field] != null; }).forEach(function (field) {
+          fact(dl, H.t('personal.' + field), response.data[field]);
+        });
+        dl.hidden = false;
+        button.hidden = true;
+      }).catch(function (error) {
+        button.disabled = false;
+        H.showGlobalError(error.message);
+      });
+    });
   }
 
   function renderDeadline(c) {

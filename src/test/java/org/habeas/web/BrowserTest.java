@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -50,6 +51,8 @@ class BrowserTest extends HabeasTest {
   private static final int PHONE_HEIGHT = 844;
   /** The narrowest phone the pages must fit without scrolling sideways. */
   private static final int NARROW_WIDTH = 375;
+
+  @Autowired org.habeas.casefile.PersonalData personalData;
 
   @LocalServerPort
   private int port;
@@ -199,6 +202,14 @@ class BrowserTest extends HabeasTest {
     assertThat(browser.findElement(By.id("timeline")).getText()).isNotBlank();
     assertThat(browser.getPageSource()).doesNotContain("Test Person", "medication", "District police");
     screenshot("5-case");
+    // Personal data only on request, and the request is recorded.
+    tap(browser.findElement(By.id("personal-show")));
+    WebElement personal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("personal")));
+    assertThat(personal.getText()).contains("Test Person One", "Test Organisation");
+    assertThat(personalData.auditTrail(openedCases.get(0))).anySatisfy(access -> {
+      assertThat(access.action()).isEqualTo("VIEW");
+      assertThat(access.userId()).isEqualTo("coordinator");
+    });
 
     // The dashboard: both cases, not overdue, with the time left.
     open("/");
