@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +48,7 @@ public class CaseSummaries {
       Map.entry("paymentStatus", "payment_status"));
 
   /** A case is overdue while a legal deadline has passed and what it demands is not done. */
-  private static final String OVERDUE = "COALESCE(status = 'OPEN' AND ("
-      + "(released_at IS NULL AND detention_deadline < ?)"
-      + " OR (appeal_outcome IS NULL AND appeal_filed_at IS NULL AND appeal_deadline < ?)"
-      + " OR (payment_status IS NULL AND payment_due_at < ?)), FALSE)";
+  private static final String OVERDUE = "COALESCE(status = 'OPEN' AND overdue_at < ?, FALSE)";
 
   private static final String COLUMNS_READ = "case_number, jurisdiction, status, stage, stage_name, lawyer, opened_at,"
       + " closed_at, detention_deadline, released_at, next_what, next_due_at, incidents, " + OVERDUE + " AS overdue";
@@ -84,7 +82,10 @@ public class CaseSummaries {
     jdbc.update("UPDATE case_summary SET incidents = GREATEST(incidents + ?, 0) WHERE case_number = ?", change, caseNumber);
   }
 
-  /** Works out the case's next deadline from what is still pending. */
+  /**
+   * Works out, from what is still pending, the case's next deadline (the hearing included) and when it
+   * becomes overdue (legal deadlines only: detention, appeal, payment).
+   */
   void updateNextDeadline(String caseNumber) {
     jdbc.query("SELECT released_at, detention_deadline, verdict, hearing_at, appeal_outcome, appeal_filed_at,"
         + " appeal_deadline, payment_status, payment_due_at FROM case_summary WHERE case_number = ?", rs -> {
@@ -94,9 +95,11 @@ public class CaseSummaries {
           pendingIf(pending, rs.getString("appeal_outcome") == null && rs.getObject("appeal_filed_at") == null,
               NextDeadline.What.APPEAL_DEADLINE, rs, "appeal_deadline");
           pendingIf(pending, rs.getString("payment_status") == null, NextDeadline.What.PAYMENT_DUE, rs, "payment_due_at");
-          NextDeadline next = pending.stream().min(java.util.Comparator.comparing(NextDeadline::dueAt)).orElse(null);
-          jdbc.update("UPDATE case_summary SET next_what = ?, next_due_at = ? WHERE case_number = ?",
-              next == null ? null : next.what().name(), next == null ? null : next.dueAt(), caseNumber);
+          NextDeadline next = pending.stream().min(Comparator.comparing(NextDeadline::dueAt)).orElse(null);
+          OffsetDateTime overdueAt = pending.stream().filter(deadline -> deadline.what() != NextDeadline.What.HEARING)
+              .map(NextDeadline::dueAt).min(Comparator.naturalOrder()).orElse(null);
+          jdbc.update("UPDATE case_summary SET next_what = ?, next_due_at = ?, overdue_at = ? WHERE case_number = ?",
+              next == null ? null : next.what().name(), next == null ? null : next.dueAt(), overdueAt, caseNumber);
         }, caseNumber);
   }
 
@@ -109,7 +112,7 @@ public class CaseSummaries {
   }
 
   public Page list(Filter filter, Instant now) {
-    List<Object> args = new ArrayList<>(List.of(at(now), at(now), at(now)));
+    List<Object> args = new ArrayList<>(List.of(at(now)));
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     if (filter.status() != Status.ALL) {
       where.append(" AND status = ?");
@@ -120,11 +123,12 @@ public class CaseSummaries {
       args.add(filter.lawyer());
     }
     if (filter.overdueOnly()) {
-      where.append(" AND ").append(OVERDUE);
-      args.addAll(List.of(at(now), at(now), at(now)));
+      // plain, so that the index on (status, overdue_at) serves it
+      where.append(" AND status = 'OPEN' AND overdue_at < ?");
+      args.add(at(now));
     }
     Long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_summary" + where,
-        Long.class, args.subList(3, args.size()).toArray());
+        Long.class, args.subList(1, args.size()).toArray());
     List<Object> pageArgs = new ArrayList<>(args);
     pageArgs.addAll(List.of(filter.size(), (long) filter.page() * filter.size()));
     List<CaseSummary> cases = jdbc.query("SELECT " + COLUMNS_READ + " FROM case_summary" + where
@@ -136,7 +140,7 @@ public class CaseSummaries {
 
   public Optional<CaseSummary> find(String caseNumber, Instant now) {
     return jdbc.query("SELECT " + COLUMNS_READ + " FROM case_summary WHERE case_number = ?",
-        (rs, i) -> read(rs), at(now), at(now), at(now), caseNumber).stream().findFirst();
+        (rs, i) -> read(rs), at(now), caseNumber).stream().findFirst();
   }
 
   /** Lawyer → their open cases. */
