@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.habeas.casefile.InvalidCaseDataException;
+import org.habeas.demo.DemoData;
 import org.habeas.intake.Alert;
 import org.habeas.intake.AlertIntake;
 import org.junit.jupiter.api.Test;
@@ -219,9 +218,7 @@ class AppealAndFinePaymentTest extends HabeasTest {
   @Test
   void theAstanaSeedCase_runsFromAlertToClosed() throws Exception {
     ClockUtil.setCurrentTime(Date.from(at("2025-11-21T17:00:00+05:00")));
-    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    Alert alert = json.treeToValue(json.readTree(getClass().getResourceAsStream("/demo/seed-incidents.json"))
-        .get("alerts").get(0), Alert.class);
+    Alert alert = DemoData.seedAlerts().get(0);
     var opened = intake.file(alert).cases().get(0);
     assertThat(opened.detentionDeadline()).isEqualTo("2025-11-21T19:00:00+05:00");
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(opened.processInstanceId()).singleResult();

@@ -76,16 +76,20 @@ public class DemoData {
     });
   }
 
-  private void fileSeedIncidents() throws IOException {
+  /** The two Astana incidents of November 2025 ({@code demo/seed-incidents.json}) as alerts. */
+  public static List<Alert> seedAlerts() throws IOException {
     ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     try (InputStream seed = new ClassPathResource("demo/seed-incidents.json").getInputStream()) {
-      List<Alert> alerts = json.readerForListOf(Alert.class).readValue(json.readTree(seed).get("alerts"));
-      List<AlertIntake.Intake> filed = alerts.stream().map(intake::file).toList();
-      String first = filed.get(0).cases().get(0).processInstanceId();
-      var assign = tasks.createTaskQuery().processInstanceId(first).taskDefinitionKey("AssignLawyer").singleResult();
-      tasks.complete(assign.getId(), Map.of("lawyer", "lawyer1"));
-      log.info("Demo cases opened: {}", filed.stream().flatMap(i -> i.cases().stream())
-          .map(AlertIntake.OpenedCase::caseNumber).toList());
+      return json.readerForListOf(Alert.class).readValue(json.readTree(seed).get("alerts"));
     }
+  }
+
+  private void fileSeedIncidents() throws IOException {
+    List<AlertIntake.Intake> filed = seedAlerts().stream().map(intake::file).toList();
+    String first = filed.get(0).cases().get(0).processInstanceId();
+    var assign = tasks.createTaskQuery().processInstanceId(first).taskDefinitionKey("AssignLawyer").singleResult();
+    tasks.complete(assign.getId(), Map.of("lawyer", "lawyer1"));
+    log.info("Demo cases opened: {}", filed.stream().flatMap(i -> i.cases().stream())
+        .map(AlertIntake.OpenedCase::caseNumber).toList());
   }
 }
