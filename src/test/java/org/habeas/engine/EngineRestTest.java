@@ -2,10 +2,13 @@ package org.habeas.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.habeas.HabeasTest;
+import org.habeas.tasklist.MyTasksFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -59,11 +62,35 @@ class EngineRestTest extends HabeasTest {
   }
 
   @Test
+  void tasklistsMyTasksFilter_listsTheTasksAssignedToWhoeverAsks_newestFirst() {
+    String older = startCaseOverRest();
+    completeTask("coordinator", older, "AssignLawyer", Map.of("lawyer", "lawyer1"));
+    String newer = startCaseOverRest();
+    ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(60)));
+    completeTask("coordinator", newer, "AssignLawyer", Map.of("lawyer", "lawyer1"));
+    String other = startCaseOverRest();
+    completeTask("coordinator", other, "AssignLawyer", Map.of("lawyer", "lawyer2"));
+    String filter = (String) get("lawyer1", "/filter?name=" + MyTasksFilter.NAME).get(0).get("id");
+
+    List<Map<String, Object>> lawyer1 = get("lawyer1", "/filter/" + filter + "/list");
+    assertThat(lawyer1).extracting(task -> task.get("assignee")).containsOnly("lawyer1");
+    assertThat(lawyer1).extracting(task -> task.get("processInstanceId")).containsSubsequence(newer, older)
+        .doesNotContain(other);
+    assertThat(get("lawyer2", "/filter/" + filter + "/list")).extracting(task -> task.get("processInstanceId"))
+        .contains(other).doesNotContain(older, newer);
+  }
+
+  @Test
   void withoutLogin_theRestApiAnswers401() {
     assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     // An unknown user: a wrong password of a real one would lock that account for the tests that follow.
     assertThat(http.withBasicAuth("intruder", "guess").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private String startCaseOverRest() {
+    return (String) post("coordinator", "/process-definition/key/detention-response/start",
+        Map.of("variables", variables(alert()))).getBody().get("id");
   }
 
   private void completeTask(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
