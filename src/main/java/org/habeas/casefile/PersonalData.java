@@ -1,6 +1,8 @@
 package org.habeas.casefile;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +48,21 @@ public class PersonalData {
       return;
     }
     String user = Context.getCommandContext().getAuthenticatedUserId();
+    Timestamp now = Timestamp.from(CaseTime.now());
+    List<Object[]> rows = new ArrayList<>();
     for (String field : changed) {
       Object value = scope.getVariable(field);
       scope.removeVariable(field);
-      jdbc.update("DELETE FROM personal_data WHERE case_number = ? AND field = ?", caseNumber, field);
       if (value != null && !value.toString().isBlank()) {
-        jdbc.update("INSERT INTO personal_data (case_number, field, sealed, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)",
-            caseNumber, field, cipher.seal(value.toString(), caseNumber), Timestamp.from(CaseTime.now()), user);
+        rows.add(new Object[] {caseNumber, field, cipher.seal(value.toString(), caseNumber), now, user});
       }
     }
+    List<Object> key = new ArrayList<>(List.of(caseNumber));
+    key.addAll(changed);
+    jdbc.update("DELETE FROM personal_data WHERE case_number = ? AND field IN ("
+        + String.join(", ", Collections.nCopies(changed.size(), "?")) + ")", key.toArray());
+    jdbc.batchUpdate("INSERT INTO personal_data (case_number, field, sealed, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)",
+        rows);
     audit(caseNumber, user, "CHANGE", changed);
   }
 
