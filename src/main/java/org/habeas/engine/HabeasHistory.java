@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.habeas.casefile.PersonalData;
 import org.habeas.dashboard.CaseSummaryRecorder;
 import org.habeas.notify.SendNotice;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>Of a case, the history keeps every step, who completed it (the operation log), every incident and
  * rule applied, and each variable's last value ({@code ACT_HI_VARINST}), except the personal data (kept
- * encrypted in {@link PersonalData}). It leaves out what nothing in Habeas reads, which was a third of the
- * rows written in a surge (docs/BENCHMARKS.md, surge): a row per variable change ({@code ACT_HI_DETAIL}),
- * and the steps and the text of a notice, whose record is its notification (notify.NotificationLog).
+ * encrypted in {@link PersonalData}), and each run and failure of a job (a timer, a mail). It leaves out
+ * what nothing in Habeas reads, which was most of the rows written in a surge (docs/BENCHMARKS.md,
+ * surge): a row per variable change ({@code ACT_HI_DETAIL}), the creation and deletion of each job (a
+ * case creates and deletes a dozen timers it never needs), and the steps and the text of a notice, whose
+ * record is its notification (notify.NotificationLog).
  */
 @Component
 public class HabeasHistory implements HistoryEventHandler {
@@ -42,7 +45,7 @@ public class HabeasHistory implements HistoryEventHandler {
         && PersonalData.FIELDS.contains(variable.getVariableName())) {
       return;
     }
-    if (!isNoticeDetail(event)) {
+    if (!isNoticeDetail(event) && !isJobCreatedOrDeleted(event)) {
       camundaHistory.handleEvent(event);
     }
     caseList.record(event);
@@ -53,6 +56,10 @@ public class HabeasHistory implements HistoryEventHandler {
     return SendNotice.NOTICE_PROCESS.equals(event.getProcessDefinitionKey())
         && (event instanceof HistoricActivityInstanceEventEntity
             || event instanceof HistoricVariableUpdateEventEntity variable && !"notice".equals(variable.getVariableName()));
+  }
+
+  private static boolean isJobCreatedOrDeleted(HistoryEvent event) {
+    return event instanceof HistoricJobLogEventEntity job && (job.isCreationLog() || job.isDeletionLog());
   }
 
   @Override

@@ -30,6 +30,14 @@ class HabeasHistoryTest extends HabeasTest {
   }
 
   @Test
+  void aTimerThatIsNotNeeded_leavesNoJobLog() {
+    ProcessInstance pi = startCase(alert());
+    complete(pi, "AssignLawyer", Map.of("lawyer", "lawyer1"));
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).activityIdIn("Timer_AssignLawyerSla")
+        .count()).as("the assignment deadline's timer, created and deleted unfired").isZero();
+  }
+
+  @Test
   void aNotice_keepsWhichNoticeItIsAndItsMailRun_butNotItsStepsOrText() {
     ProcessInstance pi = startCase(alert());
     deliverNotices(pi);
@@ -42,6 +50,8 @@ class HabeasHistoryTest extends HabeasTest {
           .extracting(HistoricVariableInstance::getName).containsExactly("notice");
       assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(notice.getId()).count()).isZero();
       assertThat(history.createHistoricJobLogQuery().processInstanceId(notice.getId()).successLog().count()).isOne();
+      assertThat(history.createHistoricJobLogQuery().processInstanceId(notice.getId()).count()).as("nothing else")
+          .isOne();
     });
   }
 }
