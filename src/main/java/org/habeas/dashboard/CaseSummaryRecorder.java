@@ -3,6 +3,8 @@ package org.habeas.dashboard;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
@@ -13,6 +15,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.habeas.intake.AlertIntake;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the case list current: every change of a case, of its appeal and fine payment (which share its
@@ -64,13 +68,43 @@ public class CaseSummaryRecorder {
       withCase(variable, caseNumber -> {
         String text = variable.getTextValue();
         if (summaries.set(caseNumber, column, column.endsWith("_at") || column.endsWith("_deadline") ? time(text) : text)) {
-          summaries.updateNextDeadline(caseNumber);
+          deadlinesChanged(caseNumber);
           if ("closed_at".equals(column) && text != null) {
             summaries.close(caseNumber, time(text));
           }
         }
       });
     }
+  }
+
+  /**
+   * Works the case's next deadline out again once the transaction is done changing it, just before it
+   * commits: a step sets several dates at once, and each would otherwise read and write the row again.
+   */
+  private void deadlinesChanged(String caseNumber) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      summaries.updateNextDeadline(caseNumber);
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    Set<String> changed = (Set<String>) TransactionSynchronizationManager.getResource(this);
+    if (changed == null) {
+      Set<String> cases = new LinkedHashSet<>();
+      TransactionSynchronizationManager.bindResource(this, cases);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          cases.forEach(summaries::updateNextDeadline);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResource(CaseSummaryRecorder.this);
+        }
+      });
+      changed = cases;
+    }
+    changed.add(caseNumber);
   }
 
   /** Runs the update for the case whose process (or appeal, fine payment, notice) the event belongs to. */
