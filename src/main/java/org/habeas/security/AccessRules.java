@@ -35,14 +35,16 @@ import org.camunda.bpm.engine.identity.Group;
 import org.habeas.HabeasProperties;
 import org.habeas.intake.AlertIntake;
 import org.habeas.notify.SendNotice;
+import org.habeas.tasklist.MyTasksFilter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * The groups of Habeas and what each may do in Camunda, created at start-up and completed if something
  * is missing (never duplicated). Coordinators open and see every case; lawyers see and complete only
- * the tasks assigned to them (the engine grants those per task); managers see every case, approve
- * payments and retry failed notices; only {@code camunda-admin} administers.
+ * the tasks assigned to them (the engine grants those per task), in Tasklist's "My tasks" filter;
+ * managers see every case, approve payments and retry failed notices; only {@code camunda-admin}
+ * administers.
  */
 @Component
 public class AccessRules implements SmartInitializingSingleton {
@@ -52,11 +54,14 @@ public class AccessRules implements SmartInitializingSingleton {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final HabeasProperties habeas;
+  private final MyTasksFilter myTasks;
 
-  public AccessRules(IdentityService identity, AuthorizationService authorizations, HabeasProperties habeas) {
+  public AccessRules(IdentityService identity, AuthorizationService authorizations, HabeasProperties habeas,
+                     MyTasksFilter myTasks) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.habeas = habeas;
+    this.myTasks = myTasks;
   }
 
   @Override
@@ -71,14 +76,15 @@ public class AccessRules implements SmartInitializingSingleton {
     }
     for (String staff : List.of(COORDINATORS, LAWYERS, MANAGERS)) {
       grant(staff, APPLICATION, "tasklist", ALL);
-      grant(staff, FILTER, ANY, READ);
       grant(staff, USER, ANY, READ);
       grant(staff, GROUP, ANY, READ);
       grant(staff, PROCESS_DEFINITION, ANY, READ);
     }
     grant(COORDINATORS, PROCESS_DEFINITION, AlertIntake.PROCESS, CREATE_INSTANCE, UPDATE_INSTANCE);
     grant(COORDINATORS, PROCESS_INSTANCE, ANY, CREATE, READ);
+    grant(LAWYERS, FILTER, myTasks.id(), READ);
     for (String seesAll : List.of(COORDINATORS, MANAGERS)) {
+      grant(seesAll, FILTER, ANY, READ);
       grant(seesAll, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
       grant(seesAll, PROCESS_INSTANCE, ANY, READ);
       grant(seesAll, TASK, ANY, READ);

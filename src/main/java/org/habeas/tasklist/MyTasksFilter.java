@@ -4,17 +4,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist's first filter, "My tasks": the tasks assigned to whoever looks, newest first, created at
- * start-up if missing. A lawyer sees only their own tasks in any filter, but the "All tasks" filter finds
- * them by checking the authorizations of every open task of every case; this one reads theirs through the
- * assignee index (docs/BENCHMARKS.md, surge: 10,000 open cases).
+ * Tasklist's first filter, "My tasks": the tasks assigned to whoever looks, newest first. It is the
+ * lawyers' only filter (security.AccessRules): they may see only their own tasks, which this filter
+ * reads through the assignee index, where "All tasks" would check the authorizations of every open task
+ * of every case (docs/BENCHMARKS.md, surge: 10,000 open cases).
  */
 @Component
-public class MyTasksFilter implements SmartInitializingSingleton {
+public class MyTasksFilter {
 
   public static final String NAME = "My tasks";
 
@@ -26,14 +25,14 @@ public class MyTasksFilter implements SmartInitializingSingleton {
     this.tasks = tasks;
   }
 
-  @Override
-  public void afterSingletonsInstantiated() {
-    if (filters.createFilterQuery().filterName(NAME).count() > 0) {
-      return;
+  /** The filter's id; the filter is created if it is missing. */
+  public String id() {
+    Filter filter = filters.createFilterQuery().filterName(NAME).singleResult();
+    if (filter == null) {
+      filter = filters.saveFilter(filters.newTaskFilter(NAME)
+          .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().desc())
+          .setProperties(Map.of("priority", -10, "description", "The tasks assigned to me", "refresh", true)));
     }
-    Filter filter = filters.newTaskFilter(NAME)
-        .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().desc())
-        .setProperties(Map.of("priority", -10, "description", "The tasks assigned to me", "refresh", true));
-    filters.saveFilter(filter);
+    return filter.getId();
   }
 }

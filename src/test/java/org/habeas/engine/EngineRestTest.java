@@ -62,7 +62,7 @@ class EngineRestTest extends HabeasTest {
   }
 
   @Test
-  void tasklistsMyTasksFilter_listsTheTasksAssignedToWhoeverAsks_newestFirst() {
+  void aLawyersTasklist_hasOnlyMyTasks_whichListsTheTasksAssignedToWhoeverAsks_newestFirst() {
     String older = startCaseOverRest();
     completeTask("coordinator", older, "AssignLawyer", Map.of("lawyer", "lawyer1"));
     String newer = startCaseOverRest();
@@ -70,6 +70,9 @@ class EngineRestTest extends HabeasTest {
     completeTask("coordinator", newer, "AssignLawyer", Map.of("lawyer", "lawyer1"));
     String other = startCaseOverRest();
     completeTask("coordinator", other, "AssignLawyer", Map.of("lawyer", "lawyer2"));
+    assertThat(get("lawyer1", "/filter")).extracting(filter -> filter.get("name")).containsExactly(MyTasksFilter.NAME);
+    assertThat(get("coordinator", "/filter")).extracting(filter -> filter.get("name"))
+        .contains(MyTasksFilter.NAME, "All tasks");
     String filter = (String) get("lawyer1", "/filter?name=" + MyTasksFilter.NAME).get(0).get("id");
 
     List<Map<String, Object>> lawyer1 = get("lawyer1", "/filter/" + filter + "/list");
