@@ -14,30 +14,29 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The heap's peak, from the GC beans: heap use only grows between collections, so its peak is the
- * largest use just before a collection (or now). Also the largest use just after one, which is close
- * to how much live data the heap had to hold.
+ * largest use just before a collection (or now). The collector lets the heap fill towards its maximum
+ * before it collects the old generation, so the peak says more about {@code -Xmx} than about Habeas;
+ * {@link #live()} says how much Habeas had to keep.
  */
 public final class HeapWatch {
 
   private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
       .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
   private long peakUsed;
-  private long peakAfterGc;
 
   public HeapWatch() {
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
           var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
-          record(heap(info.getMemoryUsageBeforeGc()), heap(info.getMemoryUsageAfterGc()));
+          record(heap(info.getMemoryUsageBeforeGc()));
         }
       }, null, null);
     }
   }
 
-  private synchronized void record(long before, long after) {
+  private synchronized void record(long before) {
     peakUsed = Math.max(peakUsed, before);
-    peakAfterGc = Math.max(peakAfterGc, after);
   }
 
   private long heap(Map<String, MemoryUsage> pools) {
@@ -49,8 +48,10 @@ public final class HeapWatch {
     return Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
   }
 
-  public synchronized long peakAfterGc() {
-    return peakAfterGc;
+  /** The heap's live data now: what a full collection leaves. */
+  public static long live() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   public static long maxHeap() {

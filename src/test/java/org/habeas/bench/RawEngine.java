@@ -1,0 +1,73 @@
+package org.habeas.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.task.Task;
+import org.habeas.bench.CaseLifecycle.Step;
+import org.habeas.intake.Alert;
+
+/**
+ * The yardstick: a bare Camunda engine in this JVM, on its own fresh database, with Habeas' engine
+ * settings that cost time (full history, job executor pool, connection pool) and none of its code, running
+ * {@code bench/raw-lifecycle.bpmn} (the same wait states) through the Java API.
+ */
+public final class RawEngine implements CaseDriver, AutoCloseable {
+
+  private final ProcessEngine engine;
+
+  public RawEngine(BenchDatabase database) {
+    DefaultJobExecutor jobs = new DefaultJobExecutor();
+    jobs.setCorePoolSize(3);
+    jobs.setMaxPoolSize(6);
+    jobs.setQueueSize(6);
+    jobs.setMaxJobsPerAcquisition(3);
+    jobs.setLockTimeInMillis(60_000);
+    StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+    config.setProcessEngineName("raw");
+    config.setJdbcUrl(database.url());
+    config.setJdbcDriver(database.driver());
+    config.setJdbcUsername(database.user());
+    config.setJdbcPassword(database.password());
+    config.setJdbcMaxActiveConnections(20);
+    config.setDatabaseSchemaUpdate("true");
+    config.setHistory("full");
+    config.setJobExecutor(jobs);
+    config.setJobExecutorActivate(true);
+    config.setMetricsEnabled(false);
+    engine = config.buildProcessEngine();
+    engine.getRepositoryService().createDeployment().addClasspathResource("bench/raw-lifecycle.bpmn").deploy();
+  }
+
+  @Override
+  public String open(int n, Alert alert) {
+    Alert.Detainee detainee = alert.detainees().get(0);
+    Map<String, Object> variables = new HashMap<>(Http.JSON.convertValue(alert, Map.class));
+    variables.remove("detainees");
+    variables.put("defenderName", detainee.name());
+    variables.put("organisation", detainee.organisation());
+    variables.put("disability", detainee.disability());
+    String key = "RAW-" + n;
+    engine.getRuntimeService().startProcessInstanceByKey("raw-lifecycle", key, variables);
+    return key;
+  }
+
+  @Override
+  public void pass(String businessKey, Step step) {
+    if (step.isRelease()) {
+      engine.getRuntimeService().createMessageCorrelation("DetaineeReleased").processInstanceBusinessKey(businessKey)
+          .setVariables(step.variables()).correlate();
+      return;
+    }
+    Task task = CaseDriver.poll(businessKey, step, () -> engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(businessKey).taskDefinitionKey(step.task()).singleResult());
+    engine.getTaskService().complete(task.getId(), step.variables());
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}
