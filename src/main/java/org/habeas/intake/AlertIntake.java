@@ -115,7 +115,7 @@ public class AlertIntake {
   }
 
   /** The alert's fields for one detainee, flattened into the start variables of the process. */
-  static VariableMap startVariables(Alert alert, Detainee detainee) {
+  public static VariableMap startVariables(Alert alert, Detainee detainee) {
     return Variables.putValue("jurisdiction", alert.jurisdiction())
         .putValue("reportedBy", alert.reportedBy())
         .putValue("location", alert.location())

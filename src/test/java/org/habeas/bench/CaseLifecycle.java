@@ -23,6 +23,9 @@ public final class CaseLifecycle {
     }
   }
 
+  /** The first step: the coordinator assigns lawyer1. */
+  public static final Step ASSIGN_LAWYER1 = new Step("coordinator", "AssignLawyer", Map.of("lawyer", "lawyer1"));
+
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   private CaseLifecycle() {
@@ -62,7 +65,7 @@ public final class CaseLifecycle {
   public static List<Step> steps(Instant now) {
     String past = at(now.minus(10, ChronoUnit.MINUTES), true);
     return List.of(
-        new Step("coordinator", "AssignLawyer", Map.of("lawyer", "lawyer1")),
+        ASSIGN_LAWYER1,
         new Step("lawyer1", "VisitDetainee", Map.of("charged", true, "chargeArticle", "Art. 434(1) CoAO",
             "conditions", "shared cell", "safetyRisk", false)),
         new Step("lawyer1", null, Map.of("releasedAt", past)),

@@ -1,13 +1,12 @@
 package org.habeas.bench;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.habeas.bench.CaseLifecycle.Step;
 import org.habeas.intake.Alert;
+import org.habeas.intake.AlertIntake;
 
 /**
  * The yardstick: a bare Camunda engine in this JVM, on its own fresh database, with Habeas' engine
@@ -43,14 +42,9 @@ public final class RawEngine implements CaseDriver, AutoCloseable {
 
   @Override
   public String open(int n, Alert alert) {
-    Alert.Detainee detainee = alert.detainees().get(0);
-    Map<String, Object> variables = new HashMap<>(Http.JSON.convertValue(alert, Map.class));
-    variables.remove("detainees");
-    variables.put("defenderName", detainee.name());
-    variables.put("organisation", detainee.organisation());
-    variables.put("disability", detainee.disability());
     String key = "RAW-" + n;
-    engine.getRuntimeService().startProcessInstanceByKey("raw-lifecycle", key, variables);
+    engine.getRuntimeService().startProcessInstanceByKey("raw-lifecycle", key,
+        AlertIntake.startVariables(alert, alert.detainees().get(0)));
     return key;
   }
 
