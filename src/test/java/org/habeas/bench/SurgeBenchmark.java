@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.habeas.bench.HttpProbe.Latencies;
 import org.habeas.bench.HttpProbe.Scenario;
 import org.habeas.tasklist.MyTasksFilter;
@@ -139,15 +137,13 @@ public final class SurgeBenchmark {
 
   /** Every third surge case goes to lawyer1, as a coordinator would assign it (setup, not timed). */
   private void assignEveryThird(HabeasServer habeas, List<String> opened) throws Exception {
-    TaskService tasks = habeas.bean(TaskService.class);
+    HabeasEngineCases cases = new HabeasEngineCases(habeas);
     List<String> mine = new ArrayList<>();
     for (int i = 0; i < opened.size(); i += 3) {
       mine.add(opened.get(i));
     }
     Load.run(mine.size(), 4, n -> {
-      String task = tasks.createTaskQuery().processInstanceBusinessKey(mine.get(n))
-          .taskDefinitionKey("AssignLawyer").singleResult().getId();
-      tasks.complete(task, Map.of("lawyer", "lawyer1"));
+      cases.pass(mine.get(n), CaseLifecycle.ASSIGN_LAWYER1);
       return true;
     });
     progress("Assigned %,d cases to lawyer1", mine.size());
