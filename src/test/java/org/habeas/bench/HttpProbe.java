@@ -39,7 +39,9 @@ public final class HttpProbe {
       }
       return true;
     };
-    Load.run(warmUp, 1, call);
+    if (warmUp > 0) {
+      Load.run(warmUp, 1, call);
+    }
     return new Latencies(scenario, Load.run(calls, clients, n -> call.run(warmUp + n)), totalCount.get());
   }
 }

@@ -199,8 +199,9 @@ public final class SurgeBenchmark {
 
   private void targets(double ratio) {
     report.append("\n### Targets\n\n");
-    target("10,000 alerts in under 60 s", intakeResult.seconds() * 10_000 / alerts < INTAKE_SECONDS_TARGET,
-        "%.1f s", intakeResult.seconds());
+    double secondsFor10000 = intakeResult.seconds() * 10_000 / alerts;
+    target("10,000 alerts in under 60 s", secondsFor10000 < INTAKE_SECONDS_TARGET,
+        alerts == 10_000 ? "%.1f s" : "%.1f s at the rate of this run's " + alerts + " alerts", secondsFor10000);
     target("intake p95 under 250 ms", intakeResult.p95() < INTAKE_P95_TARGET_MS, "%.0f ms", intakeResult.p95());
     target("lifecycle at least half the raw engine's", ratio >= LIFECYCLE_RATIO_TARGET, "%.2f×", ratio);
     target("case list, lawyer's Tasklist and case p95 under 150 ms, one client", worstQueryP95 < QUERY_P95_TARGET_MS, "worst %.1f ms", worstQueryP95);
