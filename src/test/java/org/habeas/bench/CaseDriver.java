@@ -23,14 +23,19 @@ public interface CaseDriver {
    * concurrent clients, each client one case at a time; the result times whole cases.
    */
   default Load.Result drive(int first, int cases, int clients, Instant now) throws Exception {
+    return Load.run(cases, clients, lifecycle(first, now));
+  }
+
+  /** The {@code n}-th call takes case {@code first + n} from alert to closed. */
+  default Load.Call lifecycle(int first, Instant now) {
     List<Step> steps = CaseLifecycle.steps(now);
-    return Load.run(cases, clients, n -> {
+    return n -> {
       String key = open(first + n, CaseLifecycle.lifecycleAlert(first + n, now));
       for (Step step : steps) {
         pass(key, step);
       }
       return true;
-    });
+    };
   }
 
   /**

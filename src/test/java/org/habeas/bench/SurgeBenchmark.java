@@ -35,6 +35,8 @@ public final class SurgeBenchmark {
   static final double QUERY_P95_TARGET_MS = 150;
   static final double LIFECYCLE_RATIO_TARGET = 0.5;
   static final long HEAP_TARGET_BYTES = 1L << 30;
+  /** Habeas and the raw engine take turns at the lifecycles in this many rounds. */
+  static final int ROUNDS = 4;
 
   private final String databaseKind = System.getProperty("bench.database", "h2");
   private final int alerts = Integer.getInteger("bench.alerts", 10_000);
@@ -83,20 +85,24 @@ public final class SurgeBenchmark {
   }
 
   /**
-   * Items 2 and 5: cases from alert to closed on Habeas through the engine's Java API, then on the raw
-   * engine through the same API, which gives the ratio; then over HTTP as Habeas' users drive them.
+   * Items 2 and 5: cases from alert to closed on Habeas through the engine's Java API and on the raw engine
+   * through the same API, taking turns in {@link #ROUNDS} rounds, which gives the ratio; then over HTTP as
+   * Habeas' users drive them.
    */
   private double lifecycles(HabeasServer habeas, Http http, BenchDatabase rawDb) throws Exception {
     Instant now = Instant.now();
-    progress("Lifecycles: %d warm-up cases, then %,d cases with %d clients, on Habeas", warmUpCases, lifecycles, clients);
-    HabeasEngineCases engineCases = new HabeasEngineCases(habeas);
-    engineCases.drive(1_000_000, warmUpCases, clients, now);
-    Load.Result javaApi = engineCases.drive(2_000_000, lifecycles, clients, now);
+    Load.Result javaApi;
     Load.Result raw;
     try (RawEngine engine = new RawEngine(rawDb)) {
-      progress("... on the raw engine (%s)", rawDb.describe());
+      progress("Lifecycles: %d warm-up cases on each, then %,d cases with %d clients on Habeas and on the raw engine"
+          + " (%s), in turns of %d rounds", warmUpCases, lifecycles, clients, rawDb.describe(), ROUNDS);
+      HabeasEngineCases engineCases = new HabeasEngineCases(habeas);
+      engineCases.drive(1_000_000, warmUpCases, clients, now);
       engine.drive(1_000_000, warmUpCases, clients, now);
-      raw = engine.drive(2_000_000, lifecycles, clients, now);
+      List<Load.Result> results = Load.inTurns(lifecycles, clients, ROUNDS,
+          List.of(engineCases.lifecycle(2_000_000, now), engine.lifecycle(2_000_000, now)));
+      javaApi = results.get(0);
+      raw = results.get(1);
     }
     progress("... and %,d on Habeas over HTTP", httpLifecycles);
     HabeasCases httpCases = new HabeasCases(http);
