@@ -30,8 +30,7 @@ public record BenchDatabase(String url, String user, String password, Path h2Fil
     // Habeas' H2 settings (application.yaml), for both engines. H2 answers a query again from its last
     // result when no table changed in between; off, so that 500 identical calls on a quiet database
     // measure the query, as on a live one where cases keep changing.
-    return new BenchDatabase("jdbc:h2:file:" + folder.resolve(name)
-        + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256;OPTIMIZE_REUSE_RESULTS=0",
+    return new BenchDatabase("jdbc:h2:file:" + folder.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE;OPTIMIZE_REUSE_RESULTS=0",
         "sa", "",
         folder.resolve(name + ".mv.db"));
   }
