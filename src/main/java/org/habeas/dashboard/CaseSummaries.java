@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,55 +62,130 @@ public class CaseSummaries {
     this.jdbc = new JdbcTemplate(dataSource);
   }
 
-  void open(String caseNumber, String processInstanceId, String jurisdiction) {
-    jdbc.update("INSERT INTO case_summary (case_number, process_instance_id, jurisdiction, status, incidents)"
-        + " VALUES (?, ?, ?, 'OPEN', 0)", caseNumber, processInstanceId, jurisdiction);
+  /** The columns the next deadline is worked out from. */
+  private static final List<String> DEADLINE_COLUMNS = List.of("released_at", "detention_deadline", "verdict",
+      "hearing_at", "appeal_outcome", "appeal_filed_at", "appeal_deadline", "payment_status", "payment_due_at");
+
+  /**
+   * What one transaction changed of one case ({@link CaseSummaryRecorder}), written in one statement (two if
+   * a deadline changed on a case opened before): the case list is part of every step of a case.
+   */
+  static final class Change {
+
+    private String processInstanceId;
+    private String jurisdiction;
+    private OffsetDateTime endedAt;
+    private final Map<String, Object> columns = new LinkedHashMap<>();
+
+    /** The case was opened in this transaction. */
+    void open(String processInstanceId, String jurisdiction) {
+      this.processInstanceId = processInstanceId;
+      this.jurisdiction = jurisdiction;
+    }
+
+    void set(String column, Object value) {
+      columns.put(column, value);
+    }
+
+    void stage(String stage, String stageName) {
+      if (!"CLOSED".equals(columns.get("status"))) {
+        columns.put("stage", stage);
+        columns.put("stage_name", stageName);
+      }
+    }
+
+    /** Closed; at {@code endedAt} unless the case says when it closed. */
+    void close(OffsetDateTime endedAt) {
+      columns.put("status", "CLOSED");
+      columns.put("stage", "CLOSED");
+      columns.put("stage_name", "Closed");
+      this.endedAt = endedAt;
+    }
+
+    private boolean changesDeadlines() {
+      return DEADLINE_COLUMNS.stream().anyMatch(columns::containsKey);
+    }
   }
 
-  /** Sets a tracked variable's column; returns whether the case exists. */
-  boolean set(String caseNumber, String column, Object value) {
-    return jdbc.update("UPDATE case_summary SET " + column + " = ? WHERE case_number = ?", value, caseNumber) == 1;
-  }
-
-  void stage(String caseNumber, String stage, String stageName) {
-    jdbc.update("UPDATE case_summary SET stage = ?, stage_name = ? WHERE case_number = ?", stage, stageName, caseNumber);
-  }
-
-  void close(String caseNumber, OffsetDateTime at) {
-    jdbc.update("UPDATE case_summary SET status = 'CLOSED', stage = 'CLOSED', stage_name = 'Closed',"
-        + " closed_at = COALESCE(closed_at, ?) WHERE case_number = ?", at, caseNumber);
+  /** Writes what a transaction changed of a case. */
+  void write(String caseNumber, Change change) {
+    Map<String, Object> columns = new LinkedHashMap<>(change.columns);
+    if (change.processInstanceId != null) {
+      columns.putIfAbsent("status", "OPEN");
+      if (change.endedAt != null) {
+        columns.putIfAbsent("closed_at", change.endedAt);
+      }
+      columns.putAll(nextDeadline(columns));
+      columns.put("case_number", caseNumber);
+      columns.put("process_instance_id", change.processInstanceId);
+      columns.put("jurisdiction", change.jurisdiction);
+      columns.put("incidents", 0);
+      jdbc.update("INSERT INTO case_summary (" + String.join(", ", columns.keySet()) + ") VALUES ("
+          + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", columns.values().toArray());
+      return;
+    }
+    if (change.changesDeadlines()) {
+      List<Map<String, Object>> stored = jdbc.query("SELECT " + String.join(", ", DEADLINE_COLUMNS)
+          + " FROM case_summary WHERE case_number = ?", (rs, i) -> deadlineColumns(rs), caseNumber);
+      if (stored.isEmpty()) {
+        return;
+      }
+      Map<String, Object> deadlines = stored.get(0);
+      deadlines.putAll(change.columns);
+      columns.putAll(nextDeadline(deadlines));
+    }
+    List<String> sets = new ArrayList<>(columns.keySet().stream().map(column -> column + " = ?").toList());
+    List<Object> args = new ArrayList<>(columns.values());
+    if (change.endedAt != null && !columns.containsKey("closed_at")) {
+      sets.add("closed_at = COALESCE(closed_at, ?)");
+      args.add(change.endedAt);
+    }
+    if (!sets.isEmpty()) {
+      args.add(caseNumber);
+      jdbc.update("UPDATE case_summary SET " + String.join(", ", sets) + " WHERE case_number = ?", args.toArray());
+    }
   }
 
   void countIncident(String caseNumber, int change) {
     jdbc.update("UPDATE case_summary SET incidents = GREATEST(incidents + ?, 0) WHERE case_number = ?", change, caseNumber);
   }
 
-  /**
-   * Works out, from what is still pending, the case's next deadline (the hearing included) and when it
-   * becomes overdue (legal deadlines only: detention, appeal, payment).
-   */
-  void updateNextDeadline(String caseNumber) {
-    jdbc.query("SELECT released_at, detention_deadline, verdict, hearing_at, appeal_outcome, appeal_filed_at,"
-        + " appeal_deadline, payment_status, payment_due_at FROM case_summary WHERE case_number = ?", rs -> {
-          List<NextDeadline> pending = new ArrayList<>();
-          pendingIf(pending, rs.getObject("released_at") == null, NextDeadline.What.DETENTION_LIMIT, rs, "detention_deadline");
-          pendingIf(pending, rs.getString("verdict") == null, NextDeadline.What.HEARING, rs, "hearing_at");
-          pendingIf(pending, rs.getString("appeal_outcome") == null && rs.getObject("appeal_filed_at") == null,
-              NextDeadline.What.APPEAL_DEADLINE, rs, "appeal_deadline");
-          pendingIf(pending, rs.getString("payment_status") == null, NextDeadline.What.PAYMENT_DUE, rs, "payment_due_at");
-          NextDeadline next = pending.stream().min(Comparator.comparing(NextDeadline::dueAt)).orElse(null);
-          OffsetDateTime overdueAt = pending.stream().filter(deadline -> deadline.what() != NextDeadline.What.HEARING)
-              .map(NextDeadline::dueAt).min(Comparator.naturalOrder()).orElse(null);
-          jdbc.update("UPDATE case_summary SET next_what = ?, next_due_at = ?, overdue_at = ? WHERE case_number = ?",
-              next == null ? null : next.what().name(), next == null ? null : next.dueAt(), overdueAt, caseNumber);
-        }, caseNumber);
+  private static Map<String, Object> deadlineColumns(ResultSet rs) throws SQLException {
+    Map<String, Object> columns = new HashMap<>();
+    for (String column : DEADLINE_COLUMNS) {
+      columns.put(column, isTime(column) ? rs.getObject(column, OffsetDateTime.class) : rs.getString(column));
+    }
+    return columns;
   }
 
-  private static void pendingIf(List<NextDeadline> pending, boolean open, NextDeadline.What what, ResultSet rs,
-                                String column) throws SQLException {
-    OffsetDateTime dueAt = rs.getObject(column, OffsetDateTime.class);
+  static boolean isTime(String column) {
+    return column.endsWith("_at") || column.endsWith("_deadline");
+  }
+
+  /**
+   * The case's next deadline from what is still pending (the hearing included) and when it becomes overdue
+   * (legal deadlines only: detention, appeal, payment).
+   */
+  private static Map<String, Object> nextDeadline(Map<String, Object> c) {
+    List<NextDeadline> pending = new ArrayList<>();
+    pendingIf(pending, c.get("released_at") == null, NextDeadline.What.DETENTION_LIMIT, c.get("detention_deadline"));
+    pendingIf(pending, c.get("verdict") == null, NextDeadline.What.HEARING, c.get("hearing_at"));
+    pendingIf(pending, c.get("appeal_outcome") == null && c.get("appeal_filed_at") == null,
+        NextDeadline.What.APPEAL_DEADLINE, c.get("appeal_deadline"));
+    pendingIf(pending, c.get("payment_status") == null, NextDeadline.What.PAYMENT_DUE, c.get("payment_due_at"));
+    NextDeadline next = pending.stream().min(Comparator.comparing(NextDeadline::dueAt)).orElse(null);
+    OffsetDateTime overdueAt = pending.stream().filter(deadline -> deadline.what() != NextDeadline.What.HEARING)
+        .map(NextDeadline::dueAt).min(Comparator.naturalOrder()).orElse(null);
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("next_what", next == null ? null : next.what().name());
+    columns.put("next_due_at", next == null ? null : next.dueAt());
+    columns.put("overdue_at", overdueAt);
+    return columns;
+  }
+
+  private static void pendingIf(List<NextDeadline> pending, boolean open, NextDeadline.What what, Object dueAt) {
     if (open && dueAt != null) {
-      pending.add(new NextDeadline(what, dueAt));
+      pending.add(new NextDeadline(what, (OffsetDateTime) dueAt));
     }
   }
 

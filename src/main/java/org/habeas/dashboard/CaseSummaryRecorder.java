@@ -3,8 +3,9 @@ package org.habeas.dashboard;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.habeas.dashboard.CaseSummaries.Change;
 import org.habeas.intake.AlertIntake;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,11 +42,11 @@ public class CaseSummaryRecorder {
       variable(variable);
     } else if (event instanceof HistoricActivityInstanceEventEntity activity
         && event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START) && "userTask".equals(activity.getActivityType())) {
-      withCase(event, caseNumber -> summaries.stage(caseNumber, activity.getActivityId(), activity.getActivityName()));
+      withCase(event, caseNumber -> change(caseNumber, c -> c.stage(activity.getActivityId(), activity.getActivityName())));
     } else if (event instanceof HistoricProcessInstanceEventEntity instance
         && event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)
         && AlertIntake.PROCESS.equals(event.getProcessDefinitionKey()) && instance.getBusinessKey() != null) {
-      summaries.close(instance.getBusinessKey(), instance.getEndTime().toInstant().atOffset(ZoneOffset.UTC));
+      change(instance.getBusinessKey(), c -> c.close(instance.getEndTime().toInstant().atOffset(ZoneOffset.UTC)));
     } else if (event instanceof HistoricIncidentEventEntity) {
       // event types compare by name only ("create" is also a task's): the entity says it is an incident
       if (event.isEventOfType(HistoryEventTypes.INCIDENT_CREATE)) {
@@ -60,41 +62,42 @@ public class CaseSummaryRecorder {
     String name = variable.getVariableName();
     if ("caseNumber".equals(name) && AlertIntake.PROCESS.equals(variable.getProcessDefinitionKey())) {
       String caseNumber = variable.getTextValue();
-      summaries.open(caseNumber, variable.getProcessInstanceId(), caseNumber.substring(0, caseNumber.indexOf('-')));
+      change(caseNumber, c -> c.open(variable.getProcessInstanceId(), caseNumber.substring(0, caseNumber.indexOf('-'))));
       return;
     }
     String column = CaseSummaries.COLUMNS.get(name);
     if (column != null) {
-      withCase(variable, caseNumber -> {
+      withCase(variable, caseNumber -> change(caseNumber, c -> {
         String text = variable.getTextValue();
-        if (summaries.set(caseNumber, column, column.endsWith("_at") || column.endsWith("_deadline") ? time(text) : text)) {
-          deadlinesChanged(caseNumber);
-          if ("closed_at".equals(column) && text != null) {
-            summaries.close(caseNumber, time(text));
-          }
+        c.set(column, CaseSummaries.isTime(column) ? time(text) : text);
+        if ("closed_at".equals(column) && text != null) {
+          c.close(time(text));
         }
-      });
+      }));
     }
   }
 
   /**
-   * Works the case's next deadline out again once the transaction is done changing it, just before it
-   * commits: a step sets several dates at once, and each would otherwise read and write the row again.
+   * Gathers what the transaction changes of the case and writes it once, just before the transaction commits:
+   * a step sets several variables at once, and each would otherwise write the row again (outside a
+   * transaction, the change is written at once).
    */
-  private void deadlinesChanged(String caseNumber) {
+  private void change(String caseNumber, Consumer<Change> edit) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      summaries.updateNextDeadline(caseNumber);
+      Change change = new Change();
+      edit.accept(change);
+      summaries.write(caseNumber, change);
       return;
     }
     @SuppressWarnings("unchecked")
-    Set<String> changed = (Set<String>) TransactionSynchronizationManager.getResource(this);
-    if (changed == null) {
-      Set<String> cases = new LinkedHashSet<>();
+    Map<String, Change> changes = (Map<String, Change>) TransactionSynchronizationManager.getResource(this);
+    if (changes == null) {
+      Map<String, Change> cases = new LinkedHashMap<>();
       TransactionSynchronizationManager.bindResource(this, cases);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void beforeCommit(boolean readOnly) {
-          cases.forEach(summaries::updateNextDeadline);
+          cases.forEach(summaries::write);
         }
 
         @Override
@@ -102,13 +105,13 @@ public class CaseSummaryRecorder {
           TransactionSynchronizationManager.unbindResource(CaseSummaryRecorder.this);
         }
       });
-      changed = cases;
+      changes = cases;
     }
-    changed.add(caseNumber);
+    edit.accept(changes.computeIfAbsent(caseNumber, n -> new Change()));
   }
 
   /** Runs the update for the case whose process (or appeal, fine payment, notice) the event belongs to. */
-  private static void withCase(HistoryEvent event, java.util.function.Consumer<String> update) {
+  private static void withCase(HistoryEvent event, Consumer<String> update) {
     ExecutionEntity instance = Context.getCommandContext().getExecutionManager()
         .findExecutionById(event.getProcessInstanceId());
     if (instance != null && instance.getBusinessKey() != null) {
