@@ -50,6 +50,10 @@ public class CaseSummaries {
       Map.entry("appealOutcome", "appeal_outcome"), Map.entry("paymentDueAt", "payment_due_at"),
       Map.entry("paymentStatus", "payment_status"));
 
+  /** The columns the next deadline is worked out from. */
+  private static final List<String> DEADLINE_COLUMNS = List.of("released_at", "detention_deadline", "verdict",
+      "hearing_at", "appeal_outcome", "appeal_filed_at", "appeal_deadline", "payment_status", "payment_due_at");
+
   /** A case is overdue while a legal deadline has passed and what it demands is not done. */
   private static final String OVERDUE = "COALESCE(status = 'OPEN' AND overdue_at < ?, FALSE)";
 
@@ -61,10 +65,6 @@ public class CaseSummaries {
   public CaseSummaries(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
   }
-
-  /** The columns the next deadline is worked out from. */
-  private static final List<String> DEADLINE_COLUMNS = List.of("released_at", "detention_deadline", "verdict",
-      "hearing_at", "appeal_outcome", "appeal_filed_at", "appeal_deadline", "payment_status", "payment_due_at");
 
   /**
    * What one transaction changed of one case ({@link CaseSummaryRecorder}), written in one statement (two if
