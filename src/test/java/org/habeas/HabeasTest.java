@@ -67,6 +67,10 @@ public abstract class HabeasTest {
   }
 
   private static int freePort() {
+    if (TestPostgres.wanted()) {
+      // the server takes a free port of its own when it starts: first, so that the two never pick the same
+      TestPostgres.server();
+    }
     try (var socket = new java.net.ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (java.io.IOException e) {
