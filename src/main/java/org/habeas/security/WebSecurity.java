@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -28,6 +29,16 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration
 @ConditionalOnWebApplication
 public class WebSecurity {
+
+  /**
+   * Requests are timed as a whole (Spring's {@code http.server.requests}); Spring Security would also time
+   * each of its filters, logins and checks in some thirty meters: 4% of the JVM's samples during the intake
+   * of a surge (docs/BENCHMARKS.md), for figures nobody reads.
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   /** Camunda's REST API ({@link EngineRestAuthentication}) and web apps (their own login). */
   @Bean
