@@ -2,16 +2,12 @@ package org.habeas.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.habeas.HabeasTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The rule tables' FEEL is parsed once per expression. */
 class FeelParseCacheTest extends HabeasTest {
-
-  @Autowired ProcessEngine engine;
 
   @Test
   void theRuleTablesFeelEngine_parsesEachExpressionOnce() {
