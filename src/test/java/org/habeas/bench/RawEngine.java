@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.habeas.bench.CaseLifecycle.Step;
 import org.habeas.intake.Alert;
 import org.habeas.intake.AlertIntake;
@@ -17,20 +18,21 @@ public final class RawEngine implements CaseDriver, AutoCloseable {
 
   private final ProcessEngine engine;
 
-  public RawEngine(BenchDatabase database) {
+  /** {@code habeasJobs} and {@code habeasConnections}: Habeas' job executor settings and connection pool size. */
+  public RawEngine(BenchDatabase database, JobExecutionProperty habeasJobs, int habeasConnections) {
     DefaultJobExecutor jobs = new DefaultJobExecutor();
-    jobs.setCorePoolSize(3);
-    jobs.setMaxPoolSize(6);
-    jobs.setQueueSize(6);
-    jobs.setMaxJobsPerAcquisition(3);
-    jobs.setLockTimeInMillis(60_000);
+    jobs.setCorePoolSize(habeasJobs.getCorePoolSize());
+    jobs.setMaxPoolSize(habeasJobs.getMaxPoolSize());
+    jobs.setQueueSize(habeasJobs.getQueueCapacity());
+    jobs.setMaxJobsPerAcquisition(habeasJobs.getMaxJobsPerAcquisition());
+    jobs.setLockTimeInMillis(habeasJobs.getLockTimeInMillis());
     StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
     config.setProcessEngineName("raw");
     config.setJdbcUrl(database.url());
     config.setJdbcDriver(database.driver());
     config.setJdbcUsername(database.user());
     config.setJdbcPassword(database.password());
-    config.setJdbcMaxActiveConnections(20);
+    config.setJdbcMaxActiveConnections(habeasConnections);
     config.setDatabaseSchemaUpdate("true");
     config.setHistory("full");
     config.setJobExecutor(jobs);

@@ -1,5 +1,6 @@
 package org.habeas.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.habeas.bench.HttpProbe.Latencies;
 import org.habeas.bench.HttpProbe.Scenario;
 import org.habeas.tasklist.MyTasksFilter;
@@ -93,7 +95,8 @@ public final class SurgeBenchmark {
     Instant now = Instant.now();
     Load.Result javaApi;
     Load.Result raw;
-    try (RawEngine engine = new RawEngine(rawDb)) {
+    try (RawEngine engine = new RawEngine(rawDb, habeas.bean(CamundaBpmProperties.class).getJobExecution(),
+        habeas.bean(HikariDataSource.class).getMaximumPoolSize())) {
       progress("Lifecycles: %d warm-up cases on each, then %,d cases with %d clients on Habeas and on the raw engine"
           + " (%s), in turns of %d rounds", warmUpCases, lifecycles, clients, rawDb.describe(), ROUNDS);
       HabeasEngineCases engineCases = new HabeasEngineCases(habeas);
