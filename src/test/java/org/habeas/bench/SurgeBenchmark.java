@@ -113,8 +113,9 @@ public final class SurgeBenchmark {
     Load.Result overHttp = httpCases.drive(4_000_000, httpLifecycles, clients, now);
     double ratio = javaApi.perSecond() / raw.perSecond();
     report.append("\n### Cases from alert to closed (11 wait states and 2 asynchronous steps each)\n\n");
-    table("case", List.of(row("Habeas, Java API as the users", javaApi), row("raw Camunda engine, Java API", raw),
-        row("Habeas over HTTP (`/api`, `/engine-rest`) as the users", overHttp)));
+    table("case", List.of(new Row("Habeas, Java API as the users", javaApi),
+        new Row("raw Camunda engine, Java API", raw),
+        new Row("Habeas over HTTP (`/api`, `/engine-rest`) as the users", overHttp)));
     report.append(String.format(Locale.ROOT, "%nThrough the same API Habeas runs **%.2f×** the raw engine's throughput; "
         + "over HTTP %.2f×.%n", ratio, overHttp.perSecond() / raw.perSecond()));
     failures += javaApi.failures() + raw.failures() + overHttp.failures();
@@ -129,7 +130,7 @@ public final class SurgeBenchmark {
     Load.Result result = Load.run(alerts, clients, n -> opened.add(cases.open(n, CaseLifecycle.surgeAlert(n, now))));
     intakeResult = result;
     report.append("\n### Intake: `POST /api/alerts`, one detainee per alert\n\n");
-    table("alert", List.of(row("`POST /api/alerts` as coordinator", result)));
+    table("alert", List.of(new Row("`POST /api/alerts` as coordinator", result)));
     failures += result.failures();
     return opened;
   }
@@ -241,10 +242,6 @@ public final class SurgeBenchmark {
   }
 
   private record Row(String what, Load.Result result) {
-  }
-
-  private static Row row(String what, Load.Result result) {
-    return new Row(what, result);
   }
 
   private void table(String unit, List<Row> rows) {
