@@ -3,6 +3,7 @@ package org.habeas;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL server for the tests, from binaries served as Maven artifacts, started once per test
@@ -23,17 +24,18 @@ public final class TestPostgres {
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Stopped once Spring has closed its contexts: their engines still use the database as they close.
+      SpringApplication.getShutdownHandlers().add(() -> {
         try {
           server.close();
         } catch (IOException e) {
           // the JVM is ending; the server's folder is temporary
         }
-      }));
+      });
     }
     return server;
   }
