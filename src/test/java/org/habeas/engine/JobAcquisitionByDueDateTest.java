@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class JobAcquisitionByDueDateTest extends HabeasTest {
 
   @Test
-  void anAsynchronousStep_isDueWhenCreated() throws Exception {
+  void anAsynchronousStep_isDueWhenCreated() {
     ProcessInstance notice = notices(startCase(alert())).get(0);
     assertThat(job(notice, "MailNotice").getDuedate()).isEqualTo(Date.from(NOW));
     assertThat(management.createJobQuery().processInstanceId(notice.getId()).executable().count()).isOne();
